@@ -1,0 +1,172 @@
+package chat.devstack.engines;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** A single-node Cassandra 5 in a child JVM (Cassandra ships Netty 4.1, the application 4.2). */
+final class CassandraEngine implements EngineInstance {
+
+  static final String DATACENTER = "datacenter1";
+
+  /** The module opens of Cassandra's conf/jvm17-server.options. */
+  private static final List<String> JDK17_OPENS = List.of(
+      "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+      "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-exports", "java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+      "--add-exports", "java.rmi/sun.rmi.registry=ALL-UNNAMED",
+      "--add-exports", "java.rmi/sun.rmi.server=ALL-UNNAMED",
+      "--add-exports", "java.sql/java.sql=ALL-UNNAMED",
+      "--add-exports", "java.base/java.lang.ref=ALL-UNNAMED",
+      "--add-exports", "jdk.unsupported/sun.misc=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang.module=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.loader=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.reflect=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.math=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.module=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.util.jar=ALL-UNNAMED",
+      "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+      "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens", "java.base/java.io=ALL-UNNAMED",
+      "--add-opens", "java.base/java.nio=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util.concurrent=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+      "--add-opens", "java.base/java.math=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens", "java.base/java.net=ALL-UNNAMED");
+
+  private final ChildProcess process;
+  private final int nativePort;
+
+  private CassandraEngine(ChildProcess process, int nativePort) {
+    this.process = process;
+    this.nativePort = nativePort;
+  }
+
+  static CassandraEngine start(Path dir, int nativePort, int storagePort) {
+    Ports.requireFree("Cassandra", nativePort);
+    Ports.requireFree("Cassandra", storagePort);
+    Path yaml = write(dir, "cassandra.yaml", yaml(dir, nativePort, storagePort));
+    Path logback = write(dir, "logback.xml", LOGBACK.replace("@LOG@", dir.resolve("cassandra-system.log").toString()));
+    String classpath = EngineClasspath.of("cassandra");
+    String jamm = Arrays.stream(classpath.split(File.pathSeparator))
+        .filter(jar -> jar.contains("jamm-")).findFirst()
+        .orElseThrow(() -> new EngineStartException("Cassandra", "jamm agent jar not on its classpath"));
+
+    List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(),
+        "-Xms512m", "-Xmx512m", "-Xss256k", "-XX:+UseG1GC",
+        "-XX:+PerfDisableSharedMem",
+        "-Djdk.attach.allowAttachSelf=true",
+        "-javaagent:" + jamm,
+        "-Dcassandra.config=" + yaml.toUri(),
+        "-Dcassandra-foreground=yes",
+        "-Dcassandra.storagedir=" + dir,
+        "-Dcassandra.logdir=" + dir,
+        "-Dlogback.configurationFile=" + logback,
+        "-Dcassandra.skip_wait_for_gossip_to_settle=0",
+        "-Dcassandra.ring_delay_ms=0",
+        "-Dcassandra.superuser_setup_delay_ms=0",
+        "-Dcassandra.initial_token=0"));
+    command.addAll(JDK17_OPENS);
+    command.addAll(List.of("-cp", classpath + File.pathSeparator + EngineClasspath.self(),
+        EngineChild.class.getName(), "main", "org.apache.cassandra.service.CassandraDaemon"));
+    ChildProcess process = ChildProcess.start("Cassandra", command, dir, dir.resolve("cassandra.log"));
+    CassandraEngine engine = new CassandraEngine(process, nativePort);
+    process.awaitReady(Duration.ofSeconds(120), engine::ready);
+    return engine;
+  }
+
+  private boolean ready() {
+    if (!Ports.listening(nativePort)) {
+      return false;
+    }
+    try (CqlSession session = CqlSession.builder()
+        .addContactPoint(new InetSocketAddress("127.0.0.1", nativePort))
+        .withLocalDatacenter(DATACENTER)
+        .build()) {
+      return session.execute("SELECT release_version FROM system.local").one() != null;
+    }
+  }
+
+  @Override
+  public void describe(Endpoints.Builder endpoints) {
+    endpoints.cassandraHost = "127.0.0.1";
+    endpoints.cassandraPort = nativePort;
+    endpoints.cassandraDatacenter = DATACENTER;
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+
+  private static String yaml(Path dir, int nativePort, int storagePort) {
+    return String.join("\n",
+        "cluster_name: chat-devstack",
+        "num_tokens: 1",
+        "initial_token: 0",
+        "allocate_tokens_for_local_replication_factor: 1",
+        "partitioner: org.apache.cassandra.dht.Murmur3Partitioner",
+        "endpoint_snitch: SimpleSnitch",
+        "commitlog_sync: periodic",
+        "commitlog_sync_period: 10000ms",
+        "seed_provider:",
+        "  - class_name: org.apache.cassandra.locator.SimpleSeedProvider",
+        "    parameters:",
+        "      - seeds: \"127.0.0.1:" + storagePort + "\"",
+        "listen_address: 127.0.0.1",
+        "rpc_address: 127.0.0.1",
+        "storage_port: " + storagePort,
+        "native_transport_port: " + nativePort,
+        "start_native_transport: true",
+        "data_file_directories:",
+        "  - " + dir.resolve("data"),
+        "commitlog_directory: " + dir.resolve("commitlog"),
+        "hints_directory: " + dir.resolve("hints"),
+        "saved_caches_directory: " + dir.resolve("saved_caches"),
+        "cdc_raw_directory: " + dir.resolve("cdc_raw"),
+        "memtable_heap_space: 64MiB",
+        "memtable_offheap_space: 64MiB",
+        "concurrent_reads: 4",
+        "concurrent_writes: 4",
+        "concurrent_counter_writes: 4",
+        "concurrent_materialized_view_writes: 4",
+        "auto_snapshot: false",
+        "snapshot_on_duplicate_row_detection: false",
+        "authenticator: AllowAllAuthenticator",
+        "authorizer: AllowAllAuthorizer",
+        "dynamic_snitch: false",
+        "");
+  }
+
+  private static final String LOGBACK = """
+      <configuration>
+        <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+          <file>@LOG@</file>
+          <encoder><pattern>%d %-5level [%thread] %logger{20} - %msg%n</pattern></encoder>
+        </appender>
+        <root level="INFO"><appender-ref ref="FILE"/></root>
+      </configuration>
+      """;
+
+  private static Path write(Path dir, String name, String content) {
+    try {
+      Files.createDirectories(dir);
+      return Files.writeString(dir.resolve(name), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

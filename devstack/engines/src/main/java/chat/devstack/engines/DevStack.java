@@ -1,0 +1,140 @@
+package chat.devstack.engines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts real engines on loopback, in parallel, and stops them all on {@link #close()}.
+ *
+ * <p>Local runs keep their data in a folder between runs and listen on fixed ports; tests use a
+ * fresh folder and random free ports. Whatever a crashed earlier run left behind is stopped
+ * first (see {@link PidRegistry}).
+ */
+public final class DevStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+  /** Default ports of a local run. */
+  public static final Map<String, Integer> DEFAULT_PORTS = Map.of(
+      "kafka", 9092, "kafka-controller", 9093, "cassandra", 9042, "cassandra-storage", 7000,
+      "redis", 6379, "postgres", 5432);
+
+  private final Path baseDir;
+  private final boolean fresh;
+  private final boolean randomPorts;
+  private final Map<Engine, EngineInstance> running = new EnumMap<>(Engine.class);
+
+  private DevStack(Path baseDir, boolean fresh, boolean randomPorts) {
+    this.baseDir = baseDir.toAbsolutePath();
+    this.fresh = fresh;
+    this.randomPorts = randomPorts;
+  }
+
+  /** A devstack for a local run: data kept in {@code baseDir}, fixed default ports. */
+  public static DevStack local(Path baseDir) {
+    return new DevStack(baseDir, false, false);
+  }
+
+  /** A devstack for tests: a fresh folder and random free ports. */
+  public static DevStack forTests(Path baseDir) {
+    return new DevStack(baseDir, true, true);
+  }
+
+  /** Starts, in parallel, those of {@code engines} not already running. */
+  public synchronized DevStack start(Set<Engine> engines) {
+    PidRegistry.reapOrphans();
+    EnumSet<Engine> missing = EnumSet.noneOf(Engine.class);
+    engines.stream().filter(e -> !running.containsKey(e)).forEach(missing::add);
+    if (missing.isEmpty()) {
+      return this;
+    }
+    long started = System.nanoTime();
+    Map<Engine, CompletableFuture<EngineInstance>> futures = new EnumMap<>(Engine.class);
+    for (Engine engine : missing) {
+      Path dir = prepare(baseDir.resolve(engine.name().toLowerCase()));
+      futures.put(engine, CompletableFuture.supplyAsync(() -> launch(engine, dir)));
+    }
+    List<RuntimeException> failures = new ArrayList<>();
+    futures.forEach((engine, future) -> {
+      try {
+        running.put(engine, future.join());
+      } catch (CompletionException e) {
+        failures.add(e.getCause() instanceof RuntimeException r ? r : e);
+      }
+    });
+    if (!failures.isEmpty()) {
+      close();
+      RuntimeException first = failures.get(0);
+      failures.stream().skip(1).forEach(first::addSuppressed);
+      throw first;
+    }
+    log.info("engines {} ready in {} ms under {}", missing, (System.nanoTime() - started) / 1_000_000, baseDir);
+    return this;
+  }
+
+  public synchronized Endpoints endpoints() {
+    Endpoints.Builder builder = new Endpoints.Builder();
+    running.values().forEach(engine -> engine.describe(builder));
+    return builder.build();
+  }
+
+  public synchronized Set<Engine> running() {
+    return running.isEmpty() ? EnumSet.noneOf(Engine.class) : EnumSet.copyOf(running.keySet());
+  }
+
+  /** Stops every engine, in parallel. Safe to call twice. */
+  @Override
+  public synchronized void close() {
+    List<CompletableFuture<Void>> stops = running.values().stream()
+        .map(engine -> CompletableFuture.runAsync(engine::close))
+        .toList();
+    stops.forEach(stop -> {
+      try {
+        stop.join();
+      } catch (CompletionException e) {
+        log.warn("an engine did not stop cleanly", e.getCause());
+      }
+    });
+    running.clear();
+  }
+
+  private EngineInstance launch(Engine engine, Path dir) {
+    return switch (engine) {
+      case KAFKA -> KafkaEngine.start(dir, port("kafka"), port("kafka-controller"));
+      case CASSANDRA -> CassandraEngine.start(dir, port("cassandra"), port("cassandra-storage"));
+      case REDIS -> RedisEngine.start(dir, port("redis"));
+      case POSTGRES -> PostgresEngine.start(dir, port("postgres"), fresh);
+    };
+  }
+
+  private int port(String name) {
+    return randomPorts ? Ports.free() : DEFAULT_PORTS.get(name);
+  }
+
+  private Path prepare(Path dir) {
+    try {
+      if (fresh && Files.exists(dir)) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+          paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package chat.devstack.engines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/** A single-node KRaft Kafka broker+controller in a child JVM with its own classpath. */
+final class KafkaEngine implements EngineInstance {
+
+  private final ChildProcess process;
+  private final int port;
+
+  private KafkaEngine(ChildProcess process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static KafkaEngine start(Path dir, int port, int controllerPort) {
+    Ports.requireFree("Kafka", port);
+    Ports.requireFree("Kafka", controllerPort);
+    Path properties = writeProperties(dir, port, controllerPort);
+    List<String> command = new ArrayList<>(List.of(
+        ChildProcess.javaBinary(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+        "-cp", EngineClasspath.of("kafka") + java.io.File.pathSeparator + EngineClasspath.self(),
+        EngineChild.class.getName(), "kafka", properties.toString(), clusterId(dir)));
+    ChildProcess process = ChildProcess.start("Kafka", command, dir, dir.resolve("kafka.log"));
+    KafkaEngine engine = new KafkaEngine(process, port);
+    process.awaitReady(Duration.ofSeconds(60), engine::ready);
+    return engine;
+  }
+
+  private boolean ready() throws Exception {
+    if (!Ports.listening(port)) {
+      return false;
+    }
+    try (Admin admin = Admin.create(Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+      return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+    }
+  }
+
+  private String bootstrap() {
+    return "127.0.0.1:" + port;
+  }
+
+  @Override
+  public void describe(Endpoints.Builder endpoints) {
+    endpoints.kafkaBootstrap = bootstrap();
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+
+  private static Path writeProperties(Path dir, int port, int controllerPort) {
+    String props = String.join("\n",
+        "process.roles=broker,controller",
+        "node.id=1",
+        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+        "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+        "controller.listener.names=CONTROLLER",
+        "inter.broker.listener.name=PLAINTEXT",
+        "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+        "log.dirs=" + dir.resolve("data"),
+        "num.partitions=1",
+        "auto.create.topics.enable=false",
+        "offsets.topic.replication.factor=1",
+        "offsets.topic.num.partitions=8",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1",
+        "transaction.state.log.num.partitions=8",
+        "group.initial.rebalance.delay.ms=0",
+        "share.coordinator.state.topic.replication.factor=1",
+        "share.coordinator.state.topic.min.isr=1",
+        "log.segment.bytes=67108864",
+        "");
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve("server.properties");
+      Files.writeString(file, props);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Kept in the data folder so a kept folder is formatted once and reused. */
+  private static String clusterId(Path dir) {
+    Path file = dir.resolve("cluster.id");
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).trim();
+      }
+      byte[] bytes = new byte[16];
+      new SecureRandom().nextBytes(bytes);
+      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      Files.writeString(file, id);
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

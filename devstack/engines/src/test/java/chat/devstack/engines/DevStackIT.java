@@ -1,0 +1,47 @@
+package chat.devstack.engines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class DevStackIT {
+
+  @Test
+  void all_four_engines_start_on_random_ports_and_answer() {
+    Endpoints endpoints = TestEngines.all();
+
+    assertThat(endpoints.kafkaBootstrap()).startsWith("127.0.0.1:");
+    assertThat(endpoints.redisUri()).startsWith("redis://127.0.0.1:");
+    assertThat(Ports.listening(endpoints.cassandraPort())).isTrue();
+    assertThat(Ports.listening(endpoints.postgresPort())).isTrue();
+    assertThat(endpoints.postgresPort()).isNotEqualTo(5432);
+  }
+
+  @Test
+  void a_port_in_use_is_reported_naming_the_engine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+         DevStack stack = DevStack.forTests(Path.of("target", "devstack-port-clash"))) {
+      assertThatThrownBy(() -> RedisEngine.start(Path.of("target", "devstack-port-clash", "redis"), taken.getLocalPort()))
+          .isInstanceOf(EngineStartException.class)
+          .hasMessageContaining("Redis")
+          .hasMessageContaining("already in use");
+      assertThat(stack.running()).isEqualTo(EnumSet.noneOf(Engine.class));
+    }
+  }
+
+  @Test
+  void a_stopped_devstack_leaves_no_engine_process_behind() {
+    DevStack stack = DevStack.forTests(Path.of("target", "devstack-stop-test")).start(EnumSet.of(Engine.REDIS));
+    int port = Integer.parseInt(stack.endpoints().redisUri().replaceAll(".*:", ""));
+    assertThat(Ports.listening(port)).isTrue();
+
+    stack.close();
+
+    assertThat(Ports.listening(port)).isFalse();
+  }
+}
