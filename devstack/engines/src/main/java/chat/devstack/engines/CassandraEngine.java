@@ -1,10 +1,10 @@
 package chat.devstack.engines;
 
-import com.datastax.oss.driver.api.core.CqlSession;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,15 +88,19 @@ final class CassandraEngine implements EngineInstance {
     return engine;
   }
 
-  private boolean ready() {
-    if (!Ports.listening(nativePort)) {
-      return false;
-    }
-    try (CqlSession session = CqlSession.builder()
-        .addContactPoint(new InetSocketAddress("127.0.0.1", nativePort))
-        .withLocalDatacenter(DATACENTER)
-        .build()) {
-      return session.execute("SELECT release_version FROM system.local").one() != null;
+  /**
+   * Sends a CQL {@code OPTIONS} request and expects {@code SUPPORTED}: Cassandra opens its native
+   * port only once startup is complete, and a raw frame answers in milliseconds where a driver
+   * session takes seconds to build.
+   */
+  private boolean ready() throws IOException {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", nativePort), 500);
+      socket.setSoTimeout(2000);
+      // protocol v4 request header: version, flags, stream id (2 bytes), opcode OPTIONS (5), body length 0
+      socket.getOutputStream().write(new byte[] {0x04, 0, 0, 1, 0x05, 0, 0, 0, 0});
+      byte[] header = socket.getInputStream().readNBytes(9);
+      return header.length == 9 && header[4] == 0x06; // SUPPORTED
     }
   }
 

@@ -1,0 +1,46 @@
+package chat.runtime.auth;
+
+import chat.runtime.config.AuthConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+
+/** Issues and verifies access tokens: HS256 JWTs whose {@code sub} is the user id. */
+public final class Tokens {
+
+  private final JWTAuth jwt;
+  private final AuthConfig config;
+
+  public Tokens(Vertx vertx, AuthConfig config) {
+    this.config = config;
+    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(config.signingSecret))
+        .setJWTOptions(new JWTOptions().setIssuer(config.issuer).setLeeway(5)));
+  }
+
+  public String issue(long userId) {
+    return jwt.generateToken(new JsonObject().put("sub", Long.toString(userId)), new JWTOptions()
+        .setAlgorithm("HS256")
+        .setIssuer(config.issuer)
+        .setExpiresInSeconds(config.tokenTtlSeconds));
+  }
+
+  /** The user id of a valid token; fails for a missing, malformed, expired or wrongly signed one. */
+  public Future<Long> verify(String token) {
+    if (token == null || token.isBlank()) {
+      return Future.failedFuture(new IllegalArgumentException("missing token"));
+    }
+    return jwt.authenticate(new TokenCredentials(token)).compose(user -> {
+      try {
+        return Future.succeededFuture(Long.parseLong(user.principal().getString("sub")));
+      } catch (RuntimeException e) {
+        return Future.failedFuture(new IllegalArgumentException("token without a numeric sub"));
+      }
+    });
+  }
+}

@@ -1,0 +1,22 @@
+package chat.runtime.cassandra;
+
+import chat.runtime.config.CassandraConfig;
+import io.vertx.cassandra.CassandraClient;
+import io.vertx.cassandra.CassandraClientOptions;
+import io.vertx.core.Vertx;
+
+/** A Cassandra client without a default keyspace: statements name their keyspace. */
+public final class CassandraClients {
+
+  private CassandraClients() {}
+
+  public static CassandraClient create(Vertx vertx, CassandraConfig config) {
+    CassandraClientOptions options = new CassandraClientOptions();
+    for (String point : config.contactPoints.split(",")) {
+      String[] hostPort = point.trim().split(":");
+      options.addContactPoint(hostPort[0], hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : 9042);
+    }
+    options.dataStaxClusterBuilder().withLocalDatacenter(config.localDatacenter);
+    return CassandraClient.create(vertx, options);
+  }
+}

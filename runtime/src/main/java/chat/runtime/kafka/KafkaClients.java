@@ -1,0 +1,55 @@
+package chat.runtime.kafka;
+
+import chat.runtime.config.KafkaConfig;
+import io.vertx.core.Vertx;
+import io.vertx.kafka.client.consumer.KafkaConsumer;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Kafka clients with the settings every stage relies on. */
+public final class KafkaClients {
+
+  private KafkaClients() {}
+
+  /**
+   * A producer that never loses or duplicates an acknowledged record: {@code acks=all},
+   * idempotence on. {@code linger.ms=1} keeps latency low while still batching under load.
+   */
+  public static KafkaProducer<String, String> producer(Vertx vertx, KafkaConfig config, String clientId) {
+    Map<String, String> props = base(config, clientId);
+    props.put("acks", "all");
+    props.put("enable.idempotence", "true");
+    props.put("max.in.flight.requests.per.connection", "5");
+    props.put("linger.ms", "1");
+    props.put("delivery.timeout.ms", "30000");
+    props.put("request.timeout.ms", "10000");
+    props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+    return KafkaProducer.create(vertx, props);
+  }
+
+  /**
+   * A consumer for at-least-once stages: offsets committed by the stage after its effect
+   * succeeded, only committed transactions visible, a new group starts at the beginning.
+   */
+  public static KafkaConsumer<String, String> consumer(Vertx vertx, KafkaConfig config, String groupId, String clientId) {
+    Map<String, String> props = base(config, clientId);
+    props.put("group.id", groupId);
+    props.put("enable.auto.commit", "false");
+    props.put("isolation.level", "read_committed");
+    props.put("auto.offset.reset", "earliest");
+    props.put("max.poll.records", "500");
+    props.put("fetch.max.wait.ms", "50");
+    props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    props.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    return KafkaConsumer.create(vertx, props);
+  }
+
+  public static Map<String, String> base(KafkaConfig config, String clientId) {
+    Map<String, String> props = new HashMap<>();
+    props.put("bootstrap.servers", config.bootstrapServers);
+    props.put("client.id", clientId);
+    return props;
+  }
+}

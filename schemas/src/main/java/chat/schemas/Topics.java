@@ -1,0 +1,24 @@
+package chat.schemas;
+
+import java.util.List;
+
+/**
+ * The Kafka topic catalogue (DESIGN §3). Partition counts of {@link #INBOUND} and
+ * {@link #MESSAGES} must be equal and never change: a channel's messages are ordered only within
+ * one partition, and a new count moves channels to other partitions.
+ */
+public final class Topics {
+
+  /** Sends accepted by a gateway, key = channel id, value = {@code MessageSubmitted}. */
+  public static final String INBOUND = "chat.inbound";
+  /** Messages with their seq, written transactionally by the sequencer, key = channel id, value = {@code MessageSequenced}. */
+  public static final String MESSAGES = "chat.messages";
+  /** Connect / disconnect / heartbeat of devices, key = user id. */
+  public static final String PRESENCE = "chat.presence";
+  /** Members to notify by push, key = user id. */
+  public static final String PUSH = "chat.push";
+
+  public static final List<String> ALL = List.of(INBOUND, MESSAGES, PRESENCE, PUSH);
+
+  private Topics() {}
+}

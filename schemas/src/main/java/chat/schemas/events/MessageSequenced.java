@@ -1,0 +1,19 @@
+package chat.schemas.events;
+
+import java.util.UUID;
+
+/**
+ * On {@code chat.messages}, key = channel id: a message with its channel-local {@code seq}.
+ * Written only by the sequencer, in Kafka transactions; read with {@code read_committed}.
+ *
+ * @param sentAt when the sequencer ordered it, milliseconds since the epoch (UTC)
+ * @param submittedAt when the gateway accepted it, for end-to-end latency
+ */
+public record MessageSequenced(long channelId, long seq, long senderId, String deviceId, UUID clientMsgId,
+    String body, long sentAt, long submittedAt) {
+
+  public static MessageSequenced of(MessageSubmitted submitted, long seq, long sentAt) {
+    return new MessageSequenced(submitted.channelId(), seq, submitted.senderId(), submitted.deviceId(),
+        submitted.clientMsgId(), submitted.body(), sentAt, submitted.submittedAt());
+  }
+}

@@ -1,0 +1,9 @@
+package chat.schemas.frames;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A frame a client sends over the WebSocket; {@code type} says which. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = SendFrame.class, name = SendFrame.TYPE)})
+public sealed interface ClientFrame permits SendFrame {}

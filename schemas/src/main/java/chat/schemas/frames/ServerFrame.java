@@ -1,0 +1,12 @@
+package chat.schemas.frames;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A frame the server sends over the WebSocket; {@code type} says which. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = AcceptedFrame.class, name = "accepted"),
+    @JsonSubTypes.Type(value = MessageFrame.class, name = "message"),
+    @JsonSubTypes.Type(value = ErrorFrame.class, name = "error")})
+public sealed interface ServerFrame permits AcceptedFrame, MessageFrame, ErrorFrame {}

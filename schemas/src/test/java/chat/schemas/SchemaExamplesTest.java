@@ -1,0 +1,64 @@
+package chat.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.schemas.events.MessageSequenced;
+import chat.schemas.events.MessageSubmitted;
+import chat.schemas.frames.ClientFrame;
+import chat.schemas.frames.ServerFrame;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SchemaExamplesTest {
+
+  /** The Java type each schema's instances decode to. */
+  private static final Map<String, Class<?>> JAVA_TYPES = Map.of(
+      "ws/send", ClientFrame.class,
+      "ws/accepted", ServerFrame.class,
+      "ws/message", ServerFrame.class,
+      "ws/error", ServerFrame.class,
+      "events/message-submitted", MessageSubmitted.class,
+      "events/message-sequenced", MessageSequenced.class);
+
+  static Stream<Arguments> examples() {
+    return SchemaCatalog.NAMES.stream().flatMap(name -> {
+      JsonArray examples = SchemaCatalog.schema(name).getJsonArray("examples");
+      assertThat(examples).as("examples of " + name).isNotEmpty();
+      return examples.stream().map(example -> Arguments.of(name, example));
+    });
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("examples")
+  void every_example_validates_against_its_schema(String name, JsonObject example) {
+    assertThat(SchemaCatalog.firstError(name, example)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("examples")
+  void every_example_survives_a_round_trip_through_its_java_type(String name, JsonObject example) throws Exception {
+    Object decoded = Json.decode(example.encode(), JAVA_TYPES.get(name));
+    String reencoded = Json.encode(decoded);
+
+    JsonNode expected = Json.mapper().readTree(example.encode());
+    JsonNode actual = Json.mapper().readTree(reencoded);
+    assertThat(actual).isEqualTo(expected);
+    assertThat(SchemaCatalog.firstError(name, new JsonObject(reencoded))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("chat.schemas.SchemaExamplesTest#schemaNames")
+  void every_schema_has_a_java_type(String name) {
+    assertThat(JAVA_TYPES).containsKey(name);
+  }
+
+  static Stream<String> schemaNames() {
+    return SchemaCatalog.NAMES.stream();
+  }
+}
