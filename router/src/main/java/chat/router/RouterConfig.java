@@ -1,0 +1,23 @@
+package chat.router;
+
+import chat.runtime.config.HttpConfig;
+import chat.runtime.config.KafkaConfig;
+import chat.runtime.config.PostgresConfig;
+import chat.runtime.config.RedisConfig;
+import chat.runtime.config.StartupConfig;
+
+/** Configuration of the router stage ({@code CHAT_*} variables override the YAML file). */
+public class RouterConfig {
+  /** Kafka, where chat.messages is read. */
+  public KafkaConfig kafka = new KafkaConfig();
+  /** Consumer group of the routers. */
+  public String groupId = "chat-router";
+  /** Redis: membership cache, connection map, gateway pub/sub. */
+  public RedisConfig redis = new RedisConfig();
+  /** PostgreSQL, read when the membership cache misses. */
+  public PostgresConfig postgres = new PostgresConfig();
+  /** Health endpoints ({@code /healthz}, {@code /readyz}). */
+  public HttpConfig http = new HttpConfig(8084);
+  /** Engine wait at startup. */
+  public StartupConfig startup = new StartupConfig();
+}

@@ -1,0 +1,51 @@
+package chat.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.schemas.events.MessageSequenced;
+import chat.schemas.internal.GatewayBatch;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class DeliveryPlanTest {
+
+  private static MessageSequenced message(long channel, long seq, long sender) {
+    return new MessageSequenced(channel, seq, sender, "d", UUID.randomUUID(), "hi", 1, 1);
+  }
+
+  @Test
+  void each_gateway_gets_one_batch_with_only_its_users() {
+    Map<String, GatewayBatch> plan = DeliveryPlan.plan(
+        List.of(message(10, 1, 1)),
+        Map.of(10L, Set.of(1L, 2L, 3L)),
+        Map.of(1L, Set.of("gw-a"), 2L, Set.of("gw-a", "gw-b")));
+
+    assertThat(plan).containsOnlyKeys("gw-a", "gw-b");
+    assertThat(plan.get("gw-a").deliveries()).singleElement().satisfies(d -> assertThat(d.users()).containsExactly(1L, 2L));
+    assertThat(plan.get("gw-b").deliveries()).singleElement().satisfies(d -> assertThat(d.users()).containsExactly(2L));
+  }
+
+  @Test
+  void users_without_a_connected_device_and_non_members_get_nothing() {
+    Map<String, GatewayBatch> plan = DeliveryPlan.plan(
+        List.of(message(10, 1, 1)),
+        Map.of(10L, Set.of(1L)),
+        Map.of(9L, Set.of("gw-a")));
+
+    assertThat(plan).isEmpty();
+  }
+
+  @Test
+  void a_gateway_receives_a_channels_messages_in_seq_order() {
+    Map<String, GatewayBatch> plan = DeliveryPlan.plan(
+        List.of(message(10, 1, 1), message(10, 2, 1), message(10, 3, 1)),
+        Map.of(10L, Set.of(1L)),
+        Map.of(1L, Set.of("gw-a")));
+
+    assertThat(plan.get("gw-a").deliveries()).extracting(d -> d.frame().replaceAll(".*\"seq\":(\\d+).*", "$1"))
+        .containsExactly("1", "2", "3");
+  }
+}

@@ -1,0 +1,29 @@
+package chat.sequencer;
+
+import chat.runtime.config.HttpConfig;
+import chat.runtime.config.KafkaConfig;
+import chat.runtime.config.StartupConfig;
+
+/** Configuration of the sequencer stage ({@code CHAT_*} variables override the YAML file). */
+public class SequencerConfig {
+  /** Kafka, and the partition count of chat.inbound / chat.messages if this stage creates them. */
+  public KafkaConfig kafka = new KafkaConfig();
+  /** Kafka Streams application id: the consumer group and the prefix of the state changelogs. */
+  public String applicationId = "chat-sequencer";
+  /**
+   * Transaction commit interval, ms. Downstream stages read committed only, so a message waits
+   * on average half of this before anyone sees it: 10 ms adds ~5 ms of latency for a commit
+   * (a few loopback round trips) 100 times a second per stream thread.
+   */
+  public int commitIntervalMs = 10;
+  /** How long a {@code (channel, sender, client_msg_id)} is remembered to absorb retries, hours. */
+  public int dedupeWindowHours = 24;
+  /** Folder of the local state stores (rebuilt from their changelogs when lost). */
+  public String stateDir = System.getProperty("java.io.tmpdir") + "/chat-sequencer";
+  /** Stream threads of this instance (each takes a share of the partitions). */
+  public int streamThreads = 1;
+  /** Health endpoints ({@code /healthz}, {@code /readyz}). */
+  public HttpConfig http = new HttpConfig(8082);
+  /** Engine wait at startup. */
+  public StartupConfig startup = new StartupConfig();
+}

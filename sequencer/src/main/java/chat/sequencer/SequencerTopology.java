@@ -1,0 +1,28 @@
+package chat.sequencer;
+
+import chat.schemas.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/** chat.inbound → {@link SequencerProcessor} → chat.messages, keyed by channel throughout. */
+public final class SequencerTopology {
+
+  private SequencerTopology() {}
+
+  public static Topology build(Duration dedupeWindow) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SequencerProcessor.HEADS), Serdes.String(), Serdes.Long()));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(SequencerProcessor.RECENT), Serdes.String(), Serdes.String()));
+    builder.stream(Topics.INBOUND, Consumed.with(Serdes.String(), Serdes.String()))
+        .process(() -> new SequencerProcessor(dedupeWindow), SequencerProcessor.HEADS, SequencerProcessor.RECENT)
+        .to(Topics.MESSAGES, Produced.with(Serdes.String(), Serdes.String()));
+    return builder.build();
+  }
+}

@@ -1,0 +1,60 @@
+package chat.stores.history;
+
+import chat.runtime.config.CassandraConfig;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.vertx.cassandra.CassandraClient;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads history: a channel's head and pages of messages going backwards. */
+public final class HistoryReader {
+
+  private final CassandraClient cassandra;
+  private final Future<PreparedStatement> pageBefore;
+  private final Future<PreparedStatement> head;
+
+  public HistoryReader(CassandraClient cassandra, CassandraConfig config) {
+    this.cassandra = cassandra;
+    this.pageBefore = cassandra.prepare("SELECT channel_id, seq, sender_id, device_id, client_msg_id, body, sent_at"
+        + " FROM " + config.keyspace + ".messages WHERE channel_id = ? AND bucket = ? AND seq <= ? LIMIT ?");
+    this.head = cassandra.prepare("SELECT head_seq FROM " + config.keyspace + ".channel_heads WHERE channel_id = ?");
+  }
+
+  /** The highest seq stored for the channel, empty when it has no message yet. */
+  public Future<Optional<Long>> head(long channelId) {
+    return head.compose(statement -> cassandra.execute(statement.bind(channelId)))
+        .map(rows -> Optional.ofNullable(rows.one()).map(row -> row.getLong("head_seq")));
+  }
+
+  /** Up to {@code limit} messages with {@code seq <= fromSeq}, newest first. */
+  public Future<List<StoredMessage>> pageBackwards(long channelId, long fromSeq, int limit) {
+    List<StoredMessage> page = new ArrayList<>(limit);
+    return pageBefore.compose(statement -> fill(statement, channelId, fromSeq, limit, page)).map(v -> page);
+  }
+
+  /** The newest {@code limit} messages, newest first. */
+  public Future<List<StoredMessage>> latest(long channelId, int limit) {
+    return head(channelId).compose(h -> h.isEmpty() ? Future.succeededFuture(List.of()) : pageBackwards(channelId, h.get(), limit));
+  }
+
+  private Future<Void> fill(PreparedStatement statement, long channelId, long fromSeq, int limit, List<StoredMessage> page) {
+    int bucket = MessageBuckets.bucketOf(fromSeq);
+    return cassandra.executeWithFullFetch(statement.bind(channelId, bucket, fromSeq, limit - page.size()))
+        .compose(rows -> {
+          rows.forEach(row -> page.add(toMessage(row)));
+          if (page.size() >= limit || bucket == 0) {
+            return Future.succeededFuture();
+          }
+          return fill(statement, channelId, bucket * MessageBuckets.SIZE - 1, limit, page);
+        });
+  }
+
+  private static StoredMessage toMessage(Row row) {
+    return new StoredMessage(row.getLong("channel_id"), row.getLong("seq"), row.getLong("sender_id"),
+        row.getString("device_id"), row.getUuid("client_msg_id"), row.getString("body"),
+        row.getInstant("sent_at").toEpochMilli());
+  }
+}

@@ -1,0 +1,31 @@
+package chat.stores.history;
+
+import chat.runtime.config.CassandraConfig;
+import io.vertx.cassandra.CassandraClient;
+import io.vertx.core.Future;
+
+/**
+ * The history keyspace and tables (DESIGN §3), created if missing. The persister owns them and
+ * runs this at startup; statements are idempotent ({@code IF NOT EXISTS}).
+ */
+public final class HistorySchema {
+
+  private HistorySchema() {}
+
+  public static Future<Void> ensure(CassandraClient cassandra, CassandraConfig config) {
+    String ks = config.keyspace;
+    return cassandra.execute("CREATE KEYSPACE IF NOT EXISTS " + ks
+            + " WITH replication = {'class': 'SimpleStrategy', 'replication_factor': " + config.replicationFactor + "}")
+        .compose(r -> cassandra.execute("CREATE TABLE IF NOT EXISTS " + ks + ".messages ("
+            + " channel_id bigint, bucket int, seq bigint,"
+            + " sender_id bigint, device_id text, client_msg_id uuid, body text, sent_at timestamp,"
+            + " PRIMARY KEY ((channel_id, bucket), seq))"
+            + " WITH CLUSTERING ORDER BY (seq DESC)"))
+        .compose(r -> cassandra.execute("CREATE TABLE IF NOT EXISTS " + ks + ".channel_heads ("
+            + " channel_id bigint PRIMARY KEY, head_seq bigint)"))
+        .compose(r -> cassandra.execute("CREATE TABLE IF NOT EXISTS " + ks + ".read_positions ("
+            + " user_id bigint, channel_id bigint, read_seq bigint,"
+            + " PRIMARY KEY (user_id, channel_id))"))
+        .mapEmpty();
+  }
+}

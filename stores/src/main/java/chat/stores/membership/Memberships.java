@@ -1,0 +1,105 @@
+package chat.stores.membership;
+
+import chat.stores.RedisKeys;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Channel members, read fast from a Redis set that the api keeps up to date on every change and
+ * that is rebuilt from PostgreSQL ({@code channel_members}) when missing. A channel always has at
+ * least one member, so an absent key means "not cached", never "empty".
+ */
+public final class Memberships {
+
+  private final Redis redis;
+  private final Pool postgres;
+
+  public Memberships(Redis redis, Pool postgres) {
+    this.redis = redis;
+    this.postgres = postgres;
+  }
+
+  /** Whether {@code userId} is a member of {@code channelId}; false for an unknown channel. */
+  public Future<Boolean> isMember(long channelId, long userId) {
+    String key = RedisKeys.members(channelId);
+    return redis.batch(List.of(Request.cmd(Command.EXISTS).arg(key), Request.cmd(Command.SISMEMBER).arg(key).arg(userId)))
+        .compose(replies -> replies.get(0).toInteger() == 1
+            ? Future.succeededFuture(replies.get(1).toInteger() == 1)
+            : membersOf(List.of(channelId)).map(members -> members.getOrDefault(channelId, Set.of()).contains(userId)));
+  }
+
+  /** Members of each channel, in one Redis round trip plus one PostgreSQL query for the misses. */
+  public Future<Map<Long, Set<Long>>> membersOf(Collection<Long> channelIds) {
+    List<Long> channels = new ArrayList<>(new HashSet<>(channelIds));
+    List<Request> reads = channels.stream().map(c -> Request.cmd(Command.SMEMBERS).arg(RedisKeys.members(c))).toList();
+    return redis.batch(reads).compose(replies -> {
+      Map<Long, Set<Long>> members = new HashMap<>();
+      List<Long> misses = new ArrayList<>();
+      for (int i = 0; i < channels.size(); i++) {
+        Set<Long> set = toLongs(replies.get(i));
+        if (set.isEmpty()) {
+          misses.add(channels.get(i));
+        } else {
+          members.put(channels.get(i), set);
+        }
+      }
+      return misses.isEmpty() ? Future.succeededFuture(members) : rebuild(misses).map(loaded -> {
+        members.putAll(loaded);
+        return members;
+      });
+    });
+  }
+
+  /** Records new members in the cache (the api calls it after its transaction committed). */
+  public Future<Void> added(long channelId, Collection<Long> userIds) {
+    Request add = Request.cmd(Command.SADD).arg(RedisKeys.members(channelId));
+    userIds.forEach(add::arg);
+    return redis.send(add).mapEmpty();
+  }
+
+  /** Drops a member from the cache, so sends are refused at once. */
+  public Future<Void> removed(long channelId, long userId) {
+    return redis.send(Request.cmd(Command.SREM).arg(RedisKeys.members(channelId)).arg(userId)).mapEmpty();
+  }
+
+  private Future<Map<Long, Set<Long>>> rebuild(List<Long> channels) {
+    return postgres.preparedQuery("SELECT channel_id, user_id FROM channel_members WHERE channel_id = ANY($1)")
+        .execute(Tuple.of(channels.toArray(new Long[0])))
+        .compose(rows -> {
+          Map<Long, Set<Long>> loaded = new HashMap<>();
+          for (Row row : rows) {
+            loaded.computeIfAbsent(row.getLong("channel_id"), c -> new HashSet<>()).add(row.getLong("user_id"));
+          }
+          List<Request> fills = new ArrayList<>();
+          loaded.forEach((channel, users) -> {
+            Request add = Request.cmd(Command.SADD).arg(RedisKeys.members(channel));
+            users.forEach(add::arg);
+            fills.add(add);
+          });
+          return fills.isEmpty() ? Future.succeededFuture(loaded) : redis.batch(fills).map(v -> loaded);
+        });
+  }
+
+  private static Set<Long> toLongs(Response reply) {
+    Set<Long> set = new HashSet<>();
+    if (reply != null) {
+      for (Response member : reply) {
+        set.add(member.toLong());
+      }
+    }
+    return set;
+  }
+}
