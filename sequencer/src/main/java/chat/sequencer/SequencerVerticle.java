@@ -7,6 +7,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -18,7 +19,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 public final class SequencerVerticle extends VerticleBase {
 
   private final SequencerConfig config;
-  private KafkaStreams streams;
+  private volatile KafkaStreams streams;
 
   public SequencerVerticle(SequencerConfig config) {
     this.config = config;
@@ -27,29 +28,31 @@ public final class SequencerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Promise<Void> running = Promise.promise();
-    streams = new KafkaStreams(SequencerTopology.build(Duration.ofHours(config.dedupeWindowHours)), properties());
-    streams.setStateListener((next, previous) -> {
-      if (next == KafkaStreams.State.RUNNING) {
-        running.tryComplete();
-      } else if (next == KafkaStreams.State.ERROR) {
-        running.tryFail("sequencer streams entered ERROR");
-      }
-    });
-    streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
     Router router = Router.router(vertx);
-    new Health().check("streams", () -> streams.state().isRunningOrRebalancing()
-        ? Future.succeededFuture() : Future.failedFuture(streams.state().toString())).mount(router);
+    new Health().check("streams", () -> streams != null && streams.state().isRunningOrRebalancing()
+        ? Future.succeededFuture() : Future.failedFuture(streams == null ? "not started" : streams.state().toString()))
+        .mount(router);
     return vertx.executeBlocking(() -> {
+          // building and starting Streams does blocking I/O: keep it off the event loop
+          streams = new KafkaStreams(SequencerTopology.build(Duration.ofHours(config.dedupeWindowHours)), properties());
+          streams.setStateListener((next, previous) -> {
+            if (next == KafkaStreams.State.RUNNING) {
+              running.tryComplete();
+            } else if (next == KafkaStreams.State.ERROR) {
+              running.tryFail("sequencer streams entered ERROR");
+            }
+          });
+          streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
           streams.start();
           return null;
         }, false)
-        .compose(v -> running.future().timeout(120, java.util.concurrent.TimeUnit.SECONDS))
+        .compose(v -> running.future().timeout(120, TimeUnit.SECONDS))
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host));
   }
 
   @Override
   public Future<?> stop() {
-    return vertx.executeBlocking(() -> streams.close(Duration.ofSeconds(10)), false);
+    return streams == null ? Future.succeededFuture() : vertx.executeBlocking(() -> streams.close(Duration.ofSeconds(10)), false);
   }
 
   private Properties properties() {

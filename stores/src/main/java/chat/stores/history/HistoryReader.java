@@ -1,5 +1,6 @@
 package chat.stores.history;
 
+import chat.runtime.cassandra.LazyStatement;
 import chat.runtime.config.CassandraConfig;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -13,26 +14,26 @@ import java.util.Optional;
 public final class HistoryReader {
 
   private final CassandraClient cassandra;
-  private final Future<PreparedStatement> pageBefore;
-  private final Future<PreparedStatement> head;
+  private final LazyStatement pageBefore;
+  private final LazyStatement head;
 
   public HistoryReader(CassandraClient cassandra, CassandraConfig config) {
     this.cassandra = cassandra;
-    this.pageBefore = cassandra.prepare("SELECT channel_id, seq, sender_id, device_id, client_msg_id, body, sent_at"
+    this.pageBefore = new LazyStatement(cassandra, "SELECT channel_id, seq, sender_id, device_id, client_msg_id, body, sent_at"
         + " FROM " + config.keyspace + ".messages WHERE channel_id = ? AND bucket = ? AND seq <= ? LIMIT ?");
-    this.head = cassandra.prepare("SELECT head_seq FROM " + config.keyspace + ".channel_heads WHERE channel_id = ?");
+    this.head = new LazyStatement(cassandra, "SELECT head_seq FROM " + config.keyspace + ".channel_heads WHERE channel_id = ?");
   }
 
   /** The highest seq stored for the channel, empty when it has no message yet. */
   public Future<Optional<Long>> head(long channelId) {
-    return head.compose(statement -> cassandra.execute(statement.bind(channelId)))
+    return head.get().compose(statement -> cassandra.execute(statement.bind(channelId)))
         .map(rows -> Optional.ofNullable(rows.one()).map(row -> row.getLong("head_seq")));
   }
 
   /** Up to {@code limit} messages with {@code seq <= fromSeq}, newest first. */
   public Future<List<StoredMessage>> pageBackwards(long channelId, long fromSeq, int limit) {
     List<StoredMessage> page = new ArrayList<>(limit);
-    return pageBefore.compose(statement -> fill(statement, channelId, fromSeq, limit, page)).map(v -> page);
+    return pageBefore.get().compose(statement -> fill(statement, channelId, fromSeq, limit, page)).map(v -> page);
   }
 
   /** The newest {@code limit} messages, newest first. */

@@ -1,5 +1,6 @@
 package chat.stores.history;
 
+import chat.runtime.cassandra.LazyStatement;
 import chat.runtime.config.CassandraConfig;
 import chat.schemas.events.MessageSequenced;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -16,24 +17,26 @@ import java.util.List;
 public final class HistoryWriter {
 
   private final CassandraClient cassandra;
-  private final Future<PreparedStatement> insertMessage;
-  private final Future<PreparedStatement> advanceHead;
+  private final LazyStatement insertMessage;
+  private final LazyStatement advanceHead;
 
   public HistoryWriter(CassandraClient cassandra, CassandraConfig config) {
     this.cassandra = cassandra;
-    this.insertMessage = cassandra.prepare("INSERT INTO " + config.keyspace + ".messages"
+    this.insertMessage = new LazyStatement(cassandra, "INSERT INTO " + config.keyspace + ".messages"
         + " (channel_id, bucket, seq, sender_id, device_id, client_msg_id, body, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    this.advanceHead = cassandra.prepare("UPDATE " + config.keyspace + ".channel_heads USING TIMESTAMP ?"
+    this.advanceHead = new LazyStatement(cassandra, "UPDATE " + config.keyspace + ".channel_heads USING TIMESTAMP ?"
         + " SET head_seq = ? WHERE channel_id = ?");
   }
 
   public Future<Void> write(List<MessageSequenced> messages) {
-    return Future.all(insertMessage, advanceHead).compose(prepared -> {
+    Future<PreparedStatement> insert = insertMessage.get();
+    Future<PreparedStatement> head = advanceHead.get();
+    return Future.all(insert, head).compose(prepared -> {
       List<Future<?>> writes = new java.util.ArrayList<>(messages.size() * 2);
       for (MessageSequenced m : messages) {
-        writes.add(cassandra.execute(insertMessage.result().bind(m.channelId(), MessageBuckets.bucketOf(m.seq()),
+        writes.add(cassandra.execute(insert.result().bind(m.channelId(), MessageBuckets.bucketOf(m.seq()),
             m.seq(), m.senderId(), m.deviceId(), m.clientMsgId(), m.body(), Instant.ofEpochMilli(m.sentAt()))));
-        writes.add(cassandra.execute(advanceHead.result().bind(m.seq(), m.seq(), m.channelId())));
+        writes.add(cassandra.execute(head.result().bind(m.seq(), m.seq(), m.channelId())));
       }
       return Future.all(writes).mapEmpty();
     });

@@ -1,0 +1,120 @@
+package chat.devstack.launcher;
+
+import chat.api.ApiConfig;
+import chat.api.ApiStage;
+import chat.devstack.engines.Endpoints;
+import chat.gateway.GatewayConfig;
+import chat.gateway.GatewayStage;
+import chat.persister.PersisterConfig;
+import chat.persister.PersisterStage;
+import chat.router.RouterConfig;
+import chat.router.RouterStage;
+import chat.runtime.config.CassandraConfig;
+import chat.runtime.config.HttpConfig;
+import chat.runtime.config.KafkaConfig;
+import chat.runtime.config.PostgresConfig;
+import chat.runtime.config.RedisConfig;
+import chat.sequencer.SequencerConfig;
+import chat.sequencer.SequencerStage;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+
+/**
+ * Every stage deployed in one Vert.x instance against the given engines: the same stage code
+ * (each stage's {@code *Stage.deploy}) that the per-stage {@code Main}s run.
+ */
+public final class LocalSystem {
+
+  /** HTTP ports of the stages; 0 picks free ones. */
+  public record StagePorts(int gateway, int api, int sequencer, int persister, int router) {
+    public static final StagePorts DEFAULT = new StagePorts(8080, 8081, 8082, 8083, 8084);
+    public static final StagePorts RANDOM = new StagePorts(0, 0, 0, 0, 0);
+  }
+
+  /** Where the running system listens. */
+  public record Running(int gatewayPort, int apiPort) {
+    public String webSocketUrl() {
+      return "ws://127.0.0.1:" + gatewayPort + "/v1/ws";
+    }
+
+    public String apiUrl() {
+      return "http://127.0.0.1:" + apiPort;
+    }
+  }
+
+  private LocalSystem() {}
+
+  public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir) {
+    SequencerConfig sequencer = new SequencerConfig();
+    sequencer.kafka = kafka(engines);
+    sequencer.http = new HttpConfig(ports.sequencer());
+    sequencer.stateDir = stateDir.resolve("sequencer-state").toString();
+
+    PersisterConfig persister = new PersisterConfig();
+    persister.kafka = kafka(engines);
+    persister.cassandra = cassandra(engines);
+    persister.http = new HttpConfig(ports.persister());
+
+    RouterConfig router = new RouterConfig();
+    router.kafka = kafka(engines);
+    router.redis = redis(engines);
+    router.postgres = postgres(engines);
+    router.http = new HttpConfig(ports.router());
+
+    ApiConfig api = new ApiConfig();
+    api.postgres = postgres(engines);
+    api.redis = redis(engines);
+    api.cassandra = cassandra(engines);
+    api.http = new HttpConfig(ports.api());
+    api.devLogin = true;
+
+    GatewayConfig gateway = new GatewayConfig();
+    gateway.gatewayId = "gw-local";
+    gateway.kafka = kafka(engines);
+    gateway.redis = redis(engines);
+    gateway.postgres = postgres(engines);
+    gateway.http = new HttpConfig(ports.gateway());
+
+    Future<ApiVerticleRef> apiDeployed = ApiStage.deploy(vertx, api).map(v -> new ApiVerticleRef(v.port()));
+    Future<Integer> gatewayDeployed = GatewayStage.deploy(vertx, gateway).map(v -> v.port());
+    return Future.all(
+            SequencerStage.deploy(vertx, sequencer),
+            PersisterStage.deploy(vertx, persister),
+            RouterStage.deploy(vertx, router),
+            apiDeployed,
+            gatewayDeployed)
+        .map(all -> new Running(gatewayDeployed.result(), apiDeployed.result().port()));
+  }
+
+  private record ApiVerticleRef(int port) {}
+
+  private static KafkaConfig kafka(Endpoints engines) {
+    KafkaConfig config = new KafkaConfig();
+    config.bootstrapServers = engines.kafkaBootstrap();
+    return config;
+  }
+
+  private static RedisConfig redis(Endpoints engines) {
+    RedisConfig config = new RedisConfig();
+    config.uri = engines.redisUri();
+    return config;
+  }
+
+  private static PostgresConfig postgres(Endpoints engines) {
+    PostgresConfig config = new PostgresConfig();
+    config.host = engines.postgresHost();
+    config.port = engines.postgresPort();
+    config.database = engines.postgresDatabase();
+    config.user = engines.postgresUser();
+    config.password = engines.postgresPassword();
+    return config;
+  }
+
+  private static CassandraConfig cassandra(Endpoints engines) {
+    CassandraConfig config = new CassandraConfig();
+    config.contactPoints = engines.cassandraHost() + ":" + engines.cassandraPort();
+    config.localDatacenter = engines.cassandraDatacenter();
+    return config;
+  }
+}

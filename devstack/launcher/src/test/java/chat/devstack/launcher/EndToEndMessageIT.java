@@ -1,0 +1,213 @@
+package chat.devstack.launcher;
+
+import static chat.devstack.launcher.TestClient.type;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import chat.devstack.engines.Endpoints;
+import chat.devstack.engines.TestEngines;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.buffer.Buffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton through real engines: gateway → chat.inbound → sequencer → chat.messages →
+ * persister (Cassandra) and router (Redis) → gateway → the other user's socket.
+ */
+class EndToEndMessageIT {
+
+  private static final AtomicInteger USERS = new AtomicInteger();
+  private static Vertx vertx;
+  private static WebClient http;
+  private static LocalSystem.Running system;
+
+  @BeforeAll
+  static void startEverything() throws Exception {
+    Endpoints engines = TestEngines.all();
+    vertx = Vertx.vertx();
+    system = LocalSystem.deploy(vertx, engines, LocalSystem.StagePorts.RANDOM, Path.of("target", "e2e-state-" + UUID.randomUUID()))
+        .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
+    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(system.apiPort()));
+  }
+
+  @AfterAll
+  static void stopEverything() throws Exception {
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  record User(long id, String token) {}
+
+  private static User newUser() throws Exception {
+    String name = "user_" + USERS.incrementAndGet() + "_" + (System.nanoTime() % 100_000);
+    JsonObject body = call(http.post("/v1/dev/sessions").sendJsonObject(new JsonObject().put("username", name)), 201);
+    return new User(body.getLong("user_id"), body.getString("token"));
+  }
+
+  private static long directChannel(User me, User peer) throws Exception {
+    return call(http.post("/v1/channels/direct").bearerTokenAuthentication(me.token())
+        .sendJsonObject(new JsonObject().put("peer", peer.id())), 200).getLong("channel_id");
+  }
+
+  private static JsonObject call(io.vertx.core.Future<HttpResponse<Buffer>> request, int expectedStatus) throws Exception {
+    HttpResponse<Buffer> response = request.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(expectedStatus);
+    return response.bodyAsJsonObject();
+  }
+
+  private static JsonObject send(long channel, UUID clientMsgId, String body) {
+    return new JsonObject().put("type", "send").put("channel", channel)
+        .put("client_msg_id", clientMsgId.toString()).put("body", body);
+  }
+
+  @Test
+  void a_message_reaches_the_other_user_with_seq_1_and_can_be_read_back_from_history() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+    UUID id = UUID.randomUUID();
+
+    try (TestClient alicePhone = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient bobLaptop = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "laptop")) {
+      alicePhone.send(send(channel, id, "hello bob"));
+
+      JsonObject accepted = alicePhone.awaitFrame(type("accepted"));
+      assertThat(accepted.getString("client_msg_id")).isEqualTo(id.toString());
+
+      JsonObject received = bobLaptop.awaitFrame(type("message"));
+      assertThat(received.getLong("channel")).isEqualTo(channel);
+      assertThat(received.getLong("seq")).isEqualTo(1);
+      assertThat(received.getLong("sender")).isEqualTo(alice.id());
+      assertThat(received.getString("body")).isEqualTo("hello bob");
+      assertThat(received.getString("client_msg_id")).isEqualTo(id.toString());
+
+      JsonObject echo = alicePhone.awaitFrame(type("message"));
+      assertThat(echo.getLong("seq")).as("the sender's own device gets the message, with its seq").isEqualTo(1);
+    }
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      JsonArray history = call(http.get("/v1/channels/" + channel + "/messages").bearerTokenAuthentication(bob.token()).send(), 200)
+          .getJsonArray("messages");
+      assertThat(history).hasSize(1);
+      assertThat(history.getJsonObject(0).getLong("seq")).isEqualTo(1);
+      assertThat(history.getJsonObject(0).getString("body")).isEqualTo("hello bob");
+    });
+  }
+
+  @Test
+  void seqs_of_a_channel_run_one_two_three_in_send_order() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient b = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "phone")) {
+      for (int i = 1; i <= 3; i++) {
+        a.send(send(channel, UUID.randomUUID(), "m" + i));
+        int sent = i;
+        a.awaitFrame(f -> "accepted".equals(f.getString("type")) && a.received(type("accepted")).size() >= sent);
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> b.received(type("message")).size() == 3);
+      assertThat(b.received(type("message"))).extracting(f -> f.getLong("seq") + ":" + f.getString("body"))
+          .containsExactly("1:m1", "2:m2", "3:m3");
+    }
+  }
+
+  @Test
+  void a_retried_send_with_the_same_client_msg_id_makes_one_message() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+    UUID id = UUID.randomUUID();
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient b = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "phone")) {
+      a.send(send(channel, id, "once"));
+      a.awaitFrame(type("accepted"));
+      a.send(send(channel, id, "once"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> a.received(type("accepted")).size() == 2);
+      a.send(send(channel, UUID.randomUUID(), "next"));
+
+      JsonObject next = b.awaitFrame(f -> "next".equals(f.getString("body")));
+      assertThat(next.getLong("seq")).isEqualTo(2);
+      assertThat(b.received(type("message"))).extracting(f -> f.getString("body")).containsExactly("once", "next");
+    }
+  }
+
+  @Test
+  void bad_frames_get_error_frames_with_stable_codes_and_the_connection_stays_usable() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone")) {
+      a.sendText("this is not json");
+      assertThat(a.awaitFrame(type("error")).getString("code")).isEqualTo("malformed_json");
+
+      a.send(new JsonObject().put("type", "dance"));
+      a.awaitFrame(f -> "unknown_type".equals(f.getString("code")));
+
+      a.send(new JsonObject().put("type", "send").put("channel", channel).put("body", "no id"));
+      JsonObject missing = a.awaitFrame(f -> "invalid_frame".equals(f.getString("code")));
+      assertThat(missing.getString("message")).contains("client_msg_id");
+
+      a.send(send(channel, UUID.randomUUID(), "x".repeat(16385)));
+      a.awaitFrame(f -> "body_too_large".equals(f.getString("code")));
+
+      UUID good = UUID.randomUUID();
+      a.send(send(channel, good, "still here"));
+      assertThat(a.awaitFrame(type("accepted")).getString("client_msg_id")).isEqualTo(good.toString());
+      assertThat(a.isClosed()).isFalse();
+    }
+  }
+
+  @Test
+  void a_user_who_is_not_a_member_cannot_send_to_the_channel() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    User mallory = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient m = TestClient.connect(vertx, system.gatewayPort(), mallory.token(), "phone")) {
+      UUID id = UUID.randomUUID();
+      m.send(send(channel, id, "let me in"));
+      JsonObject error = m.awaitFrame(type("error"));
+      assertThat(error.getString("code")).isEqualTo("not_a_member");
+      assertThat(error.getString("ref")).isEqualTo(id.toString());
+    }
+    call(http.get("/v1/channels/" + channel + "/messages").bearerTokenAuthentication(mallory.token()).send(), 403);
+  }
+
+  @Test
+  void a_missing_malformed_or_wrongly_signed_token_is_refused_at_the_handshake_with_401() throws Exception {
+    String wronglySigned = new chat.runtime.auth.Tokens(vertx, wrongKey()).issue(1);
+
+    for (String query : new String[] {"", "?access_token=not.a.jwt", "?access_token=" + wronglySigned}) {
+      ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+          () -> TestClient.open(vertx, system.gatewayPort(), query).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+      assertThat(refused.getCause()).isInstanceOf(UpgradeRejectedException.class);
+      assertThat(((UpgradeRejectedException) refused.getCause()).getStatus()).as(query).isEqualTo(401);
+    }
+  }
+
+  private static chat.runtime.config.AuthConfig wrongKey() {
+    chat.runtime.config.AuthConfig config = new chat.runtime.config.AuthConfig();
+    config.signingSecret = "another-secret-that-is-long-enough-0123456789";
+    return config;
+  }
+}

@@ -1,0 +1,35 @@
+package chat.gateway;
+
+import chat.runtime.config.AuthConfig;
+import chat.runtime.config.HttpConfig;
+import chat.runtime.config.KafkaConfig;
+import chat.runtime.config.PostgresConfig;
+import chat.runtime.config.RedisConfig;
+import chat.runtime.config.StartupConfig;
+import java.util.UUID;
+
+/** Configuration of a gateway ({@code CHAT_*} variables override the YAML file). */
+public class GatewayConfig {
+  /** This gateway's id: deliveries for its sockets arrive on Redis pub/sub {@code gw:{id}}. Unique per instance. */
+  public String gatewayId = "gw-" + UUID.randomUUID().toString().substring(0, 8);
+  /** Where the WebSocket endpoint ({@code /v1/ws}) and health listen. */
+  public HttpConfig http = new HttpConfig(8080);
+  /** Kafka, where sends are produced (chat.inbound). */
+  public KafkaConfig kafka = new KafkaConfig();
+  /** Redis: connection map, membership cache, deliveries. */
+  public RedisConfig redis = new RedisConfig();
+  /** PostgreSQL, read when the membership cache misses. */
+  public PostgresConfig postgres = new PostgresConfig();
+  /** Access token verification. */
+  public AuthConfig auth = new AuthConfig();
+  /** Largest message body accepted, UTF-8 bytes. */
+  public int maxBodyBytes = 16384;
+  /** How long a device's entry in the connection map lives without a refresh, seconds. */
+  public int connectionTtlSeconds = 90;
+  /** How often the gateway refreshes its sockets' entries, seconds (well under the TTL). */
+  public int refreshSeconds = 30;
+  /** Bytes queued for one socket beyond which the client is too slow and is closed with 1013. */
+  public int maxOutboundQueueBytes = 1 << 20;
+  /** Engine wait at startup. */
+  public StartupConfig startup = new StartupConfig();
+}

@@ -1,0 +1,202 @@
+package chat.gateway;
+
+import chat.gateway.frames.FrameReader;
+import chat.gateway.sessions.LocalSessions;
+import chat.gateway.sessions.Session;
+import chat.runtime.auth.Tokens;
+import chat.runtime.http.BearerAuth;
+import chat.runtime.http.Health;
+import chat.runtime.http.Problem;
+import chat.runtime.kafka.KafkaClients;
+import chat.runtime.postgres.PostgresClients;
+import chat.runtime.redis.RedisClients;
+import chat.schemas.ErrorCode;
+import chat.schemas.Json;
+import chat.schemas.Topics;
+import chat.schemas.events.MessageSubmitted;
+import chat.schemas.frames.AcceptedFrame;
+import chat.schemas.frames.ErrorFrame;
+import chat.schemas.frames.SendFrame;
+import chat.schemas.frames.ServerFrame;
+import chat.schemas.internal.GatewayBatch;
+import chat.stores.RedisKeys;
+import chat.stores.connections.Connections;
+import chat.stores.membership.Memberships;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import io.vertx.sqlclient.Pool;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket edge: authenticates at the handshake, checks each frame, produces sends to
+ * chat.inbound and answers {@code accepted} after Kafka's ack, and writes the deliveries the
+ * router publishes on {@code gw:{id}} to the local sockets.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
+  private static final Pattern DEVICE_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+
+  private final GatewayConfig config;
+  private final LocalSessions sessions = new LocalSessions();
+  private FrameReader frames;
+  private KafkaProducer<String, String> producer;
+  private Redis redis;
+  private RedisConnection subscriber;
+  private Pool postgres;
+  private Memberships memberships;
+  private Connections connections;
+  private BearerAuth auth;
+  private HttpServer server;
+
+  public GatewayVerticle(GatewayConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    frames = new FrameReader(config.maxBodyBytes);
+    producer = KafkaClients.producer(vertx, config.kafka, "gateway-" + config.gatewayId);
+    redis = RedisClients.pooled(vertx, config.redis);
+    postgres = PostgresClients.pool(vertx, config.postgres);
+    memberships = new Memberships(redis, postgres);
+    connections = new Connections(redis, config.connectionTtlSeconds);
+    auth = new BearerAuth(new Tokens(vertx, config.auth));
+
+    Router router = Router.router(vertx);
+    new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
+    router.get("/v1/ws").handler(this::upgrade);
+    router.route().failureHandler(Problem::handleFailure);
+
+    vertx.setPeriodic(config.refreshSeconds * 1000L, id -> connections.refresh(sessions.users())
+        .onFailure(e -> log.warn("refreshing connection entries failed: {}", e.toString())));
+
+    HttpServerOptions options = new HttpServerOptions()
+        .setMaxWebSocketFrameSize(config.maxBodyBytes * 4 + 1024)
+        .setMaxWebSocketMessageSize(config.maxBodyBytes * 4 + 1024);
+    return subscribe()
+        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.http.port, config.http.host))
+        .onSuccess(s -> server = s);
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  private Future<Void> subscribe() {
+    return Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redis.uri)).connect()
+        .compose(connection -> {
+          subscriber = connection;
+          connection.handler(this::onDelivery);
+          return connection.send(Request.cmd(Command.SUBSCRIBE).arg(RedisKeys.gatewayInbox(config.gatewayId)));
+        })
+        .mapEmpty();
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    String device = ctx.request().getParam("device");
+    if (device != null && !DEVICE_ID.matcher(device).matches()) {
+      ctx.fail(Problem.badRequest("invalid_field", "device: 1 to 64 characters of A-Z, a-z, 0-9, _ and -"));
+      return;
+    }
+    String deviceId = device != null ? device : UUID.randomUUID().toString();
+    ctx.request().pause();
+    auth.authenticate(ctx.request())
+        .onFailure(e -> {
+          ctx.request().resume();
+          ctx.fail(Problem.unauthorized("a valid access token is required"));
+        })
+        .onSuccess(userId -> ctx.request().toWebSocket()
+            .onSuccess(socket -> open(userId, deviceId, socket))
+            .onFailure(e -> log.debug("websocket upgrade failed: {}", e.toString())));
+  }
+
+  private void open(long userId, String deviceId, ServerWebSocket socket) {
+    Session session = new Session(userId, deviceId, socket, config.maxOutboundQueueBytes);
+    sessions.add(session);
+    connections.register(userId, deviceId, config.gatewayId)
+        .onFailure(e -> log.warn("registering user {} device {} failed: {}", userId, deviceId, e.toString()));
+    socket.textMessageHandler(text -> onFrame(session, text));
+    socket.binaryMessageHandler(bytes -> reply(session, ErrorFrame.of(ErrorCode.MALFORMED_JSON, "binary frames are not supported")));
+    socket.exceptionHandler(e -> log.debug("socket of user {} failed: {}", userId, e.toString()));
+    socket.closeHandler(v -> {
+      sessions.remove(session);
+      connections.unregister(userId, deviceId, config.gatewayId);
+    });
+  }
+
+  private void onFrame(Session session, String text) {
+    FrameReader.Result result = frames.read(text);
+    if (result.error() != null) {
+      reply(session, result.error());
+    } else if (result.frame() instanceof SendFrame send) {
+      onSend(session, send);
+    }
+  }
+
+  private void onSend(Session session, SendFrame send) {
+    String ref = send.clientMsgId().toString();
+    memberships.isMember(send.channel(), session.userId()).onComplete(member -> {
+      if (member.failed()) {
+        reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "membership could not be checked; retry", ref));
+      } else if (!member.result()) {
+        reply(session, new ErrorFrame(ErrorCode.NOT_A_MEMBER, "not a member of channel " + send.channel(), ref));
+      } else {
+        MessageSubmitted event = new MessageSubmitted(send.channel(), session.userId(), session.deviceId(),
+            send.clientMsgId(), send.body(), System.currentTimeMillis());
+        producer.send(KafkaProducerRecord.create(Topics.INBOUND, Long.toString(send.channel()), Json.encode(event)))
+            .onSuccess(metadata -> reply(session, new AcceptedFrame(send.channel(), send.clientMsgId())))
+            .onFailure(e -> reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "the message was not stored; retry with the same client_msg_id", ref)));
+      }
+    });
+  }
+
+  /** A delivery batch from the router: {@code [message, gw:{id}, <GatewayBatch json>]}. */
+  private void onDelivery(Response push) {
+    if (push.size() < 3 || !"message".equals(push.get(0).toString())) {
+      return;
+    }
+    GatewayBatch batch;
+    try {
+      batch = Json.decode(push.get(2).toString(), GatewayBatch.class);
+    } catch (Exception e) {
+      log.error("undecodable delivery batch: {}", e.getMessage());
+      return;
+    }
+    for (GatewayBatch.Delivery delivery : batch.deliveries()) {
+      for (Long user : delivery.users()) {
+        sessions.of(user).forEach(s -> s.send(delivery.frame()));
+      }
+    }
+  }
+
+  private static void reply(Session session, ServerFrame frame) {
+    session.send(Json.encode(frame));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return Future.join(
+        producer.close(),
+        subscriber == null ? Future.succeededFuture() : subscriber.close(),
+        redis.close(),
+        postgres.close());
+  }
+}
