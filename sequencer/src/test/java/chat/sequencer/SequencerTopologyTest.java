@@ -1,0 +1,110 @@
+package chat.sequencer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.schemas.Json;
+import chat.schemas.Topics;
+import chat.schemas.events.MessageSequenced;
+import chat.schemas.events.MessageSubmitted;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology's logic, driven record by record (Kafka's own test driver, no broker). */
+class SequencerTopologyTest {
+
+  @TempDir
+  Path stateDir;
+
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, String> inbound;
+  private TestOutputTopic<String, String> messages;
+
+  @BeforeEach
+  void createDriver() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sequencer-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(SequencerTopology.build(Duration.ofHours(24)), props);
+    inbound = driver.createInputTopic(Topics.INBOUND, new StringSerializer(), new StringSerializer());
+    messages = driver.createOutputTopic(Topics.MESSAGES, new StringDeserializer(), new StringDeserializer());
+  }
+
+  @AfterEach
+  void closeDriver() {
+    driver.close();
+  }
+
+  private void submit(long channel, long sender, UUID clientMsgId, String body) {
+    inbound.pipeInput(Long.toString(channel),
+        Json.encode(new MessageSubmitted(channel, sender, "d", clientMsgId, body, System.currentTimeMillis())));
+  }
+
+  private List<MessageSequenced> output() {
+    return messages.readValuesToList().stream().map(v -> {
+      try {
+        return Json.decode(v, MessageSequenced.class);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }).toList();
+  }
+
+  @Test
+  void each_channel_gets_its_own_dense_sequence_starting_at_one() {
+    submit(1, 7, UUID.randomUUID(), "a1");
+    submit(2, 7, UUID.randomUUID(), "b1");
+    submit(1, 8, UUID.randomUUID(), "a2");
+    submit(1, 7, UUID.randomUUID(), "a3");
+
+    assertThat(output()).extracting(m -> m.channelId() + ":" + m.seq() + ":" + m.body())
+        .containsExactly("1:1:a1", "2:1:b1", "1:2:a2", "1:3:a3");
+  }
+
+  @Test
+  void a_retry_with_the_same_client_msg_id_produces_no_second_message() {
+    UUID id = UUID.randomUUID();
+    submit(1, 7, id, "once");
+    submit(1, 7, id, "once");
+    submit(1, 7, UUID.randomUUID(), "next");
+
+    assertThat(output()).extracting(m -> m.seq() + ":" + m.body()).containsExactly("1:once", "2:next");
+  }
+
+  @Test
+  void the_same_client_msg_id_from_another_sender_is_a_different_message() {
+    UUID id = UUID.randomUUID();
+    submit(1, 7, id, "from 7");
+    submit(1, 8, id, "from 8");
+
+    assertThat(output()).extracting(MessageSequenced::seq).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void an_undecodable_record_is_skipped_without_consuming_a_seq() {
+    inbound.pipeInput("1", "not json");
+    submit(1, 7, UUID.randomUUID(), "ok");
+
+    assertThat(output()).extracting(MessageSequenced::seq).containsExactly(1L);
+  }
+
+  @Test
+  void output_records_are_keyed_by_channel() {
+    submit(42, 7, UUID.randomUUID(), "x");
+
+    assertThat(messages.readKeyValue().key).isEqualTo("42");
+  }
+}
