@@ -63,6 +63,8 @@ public final class Problem extends RuntimeException {
     Throwable failure = ctx.failure();
     if (failure instanceof Problem problem) {
       problem.send(ctx);
+    } else if (failure instanceof io.vertx.core.json.DecodeException) {
+      badRequest("malformed_json", "body: not valid JSON").send(ctx);
     } else if (ctx.statusCode() >= 400 && ctx.statusCode() < 500) {
       new Problem(ctx.statusCode(), ctx.statusCode() == 413 ? "body_too_large" : "bad_request",
           failure == null ? "bad request" : failure.getMessage()).send(ctx);
