@@ -42,7 +42,8 @@ public final class ApiVerticle extends VerticleBase {
     redis = RedisClients.pooled(vertx, config.redis);
     cassandra = CassandraClients.create(vertx, config.cassandra);
     Memberships memberships = new Memberships(redis, postgres);
-    BearerAuth auth = new BearerAuth(new Tokens(vertx, config.auth));
+    Tokens tokens = new Tokens(vertx, config.auth);
+    BearerAuth auth = new BearerAuth(tokens);
 
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes));
@@ -51,7 +52,7 @@ public final class ApiVerticle extends VerticleBase {
         .check("redis", () -> redis.send(Request.cmd(Command.PING)))
         .mount(router);
     if (config.devLogin) {
-      new DevSessionRoutes(postgres, new Tokens(vertx, config.auth)).mount(router);
+      new DevSessionRoutes(postgres, tokens).mount(router);
     }
     new ChannelRoutes(postgres, memberships).mount(router, auth);
     new HistoryRoutes(new HistoryReader(cassandra, config.cassandra), memberships).mount(router, auth);

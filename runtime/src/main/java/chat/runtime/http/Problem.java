@@ -3,6 +3,8 @@ package chat.runtime.http;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An RFC 9457 {@code application/problem+json} error with a stable {@code type}
@@ -11,6 +13,8 @@ import io.vertx.ext.web.RoutingContext;
 public final class Problem extends RuntimeException {
 
   public static final String TYPE_BASE = "https://chatplatform.org/problems/";
+
+  private static final Logger log = LoggerFactory.getLogger(Problem.class);
 
   private final int status;
   private final String code;
@@ -69,7 +73,7 @@ public final class Problem extends RuntimeException {
       new Problem(ctx.statusCode(), ctx.statusCode() == 413 ? "body_too_large" : "bad_request",
           failure == null ? "bad request" : failure.getMessage()).send(ctx);
     } else {
-      org.slf4j.LoggerFactory.getLogger(Problem.class).error("unhandled failure on {}", ctx.request().path(), failure);
+      log.error("unhandled failure on {}", ctx.request().path(), failure);
       new Problem(500, "internal", "internal error").send(ctx);
     }
   }

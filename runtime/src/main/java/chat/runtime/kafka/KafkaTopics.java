@@ -1,7 +1,6 @@
 package chat.runtime.kafka;
 
 import chat.runtime.config.KafkaConfig;
-import chat.schemas.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -13,8 +12,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
- * Creates the catalogue's topics if they are missing. Every stage calls it at startup for the
- * topics it touches; concurrent creation by several stages is harmless.
+ * Creates the catalogue's topics if they are missing, all with {@code kafka.partitions}
+ * partitions (so chat.inbound and chat.messages always match). Every stage calls it at startup
+ * for the topics it touches; concurrent creation by several stages is harmless.
  */
 public final class KafkaTopics {
 
@@ -24,7 +24,7 @@ public final class KafkaTopics {
     return vertx.executeBlocking(() -> {
       try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", config.bootstrapServers))) {
         List<NewTopic> wanted = topics.stream()
-            .map(topic -> new NewTopic(topic, partitions(config, topic), config.replicationFactor))
+            .map(topic -> new NewTopic(topic, config.partitions, config.replicationFactor))
             .toList();
         for (var result : admin.createTopics(wanted).values().values()) {
           try {
@@ -38,10 +38,5 @@ public final class KafkaTopics {
       }
       return null;
     }, false);
-  }
-
-  /** {@code chat.inbound} and {@code chat.messages} share one count; the others too, for simplicity. */
-  private static int partitions(KafkaConfig config, String topic) {
-    return Topics.ALL.contains(topic) ? config.partitions : 1;
   }
 }

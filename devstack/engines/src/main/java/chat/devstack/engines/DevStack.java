@@ -36,22 +36,31 @@ public final class DevStack implements AutoCloseable {
   private final Path baseDir;
   private final boolean fresh;
   private final boolean randomPorts;
+  private final Map<String, Integer> ports;
   private final Map<Engine, EngineInstance> running = new EnumMap<>(Engine.class);
 
-  private DevStack(Path baseDir, boolean fresh, boolean randomPorts) {
+  private DevStack(Path baseDir, boolean fresh, boolean randomPorts, Map<String, Integer> ports) {
     this.baseDir = baseDir.toAbsolutePath();
     this.fresh = fresh;
     this.randomPorts = randomPorts;
+    this.ports = ports;
   }
 
   /** A devstack for a local run: data kept in {@code baseDir}, fixed default ports. */
   public static DevStack local(Path baseDir) {
-    return new DevStack(baseDir, false, false);
+    return local(baseDir, DEFAULT_PORTS);
+  }
+
+  /** A devstack for a local run on the given ports (names as in {@link #DEFAULT_PORTS}; missing ones default). */
+  public static DevStack local(Path baseDir, Map<String, Integer> ports) {
+    Map<String, Integer> merged = new java.util.HashMap<>(DEFAULT_PORTS);
+    merged.putAll(ports);
+    return new DevStack(baseDir, false, false, Map.copyOf(merged));
   }
 
   /** A devstack for tests: a fresh folder and random free ports. */
   public static DevStack forTests(Path baseDir) {
-    return new DevStack(baseDir, true, true);
+    return new DevStack(baseDir, true, true, DEFAULT_PORTS);
   }
 
   /** Starts, in parallel, those of {@code engines} not already running. */
@@ -122,7 +131,7 @@ public final class DevStack implements AutoCloseable {
   }
 
   private int port(String name) {
-    return randomPorts ? Ports.free() : DEFAULT_PORTS.get(name);
+    return randomPorts ? Ports.free() : ports.get(name);
   }
 
   private Path prepare(Path dir) {

@@ -2,9 +2,11 @@ package chat.devstack.launcher;
 
 import chat.api.ApiConfig;
 import chat.api.ApiStage;
+import chat.api.ApiVerticle;
 import chat.devstack.engines.Endpoints;
 import chat.gateway.GatewayConfig;
 import chat.gateway.GatewayStage;
+import chat.gateway.GatewayVerticle;
 import chat.persister.PersisterConfig;
 import chat.persister.PersisterStage;
 import chat.router.RouterConfig;
@@ -76,18 +78,16 @@ public final class LocalSystem {
     gateway.postgres = postgres(engines);
     gateway.http = new HttpConfig(ports.gateway());
 
-    Future<ApiVerticleRef> apiDeployed = ApiStage.deploy(vertx, api).map(v -> new ApiVerticleRef(v.port()));
-    Future<Integer> gatewayDeployed = GatewayStage.deploy(vertx, gateway).map(v -> v.port());
+    Future<ApiVerticle> apiDeployed = ApiStage.deploy(vertx, api);
+    Future<GatewayVerticle> gatewayDeployed = GatewayStage.deploy(vertx, gateway);
     return Future.all(
             SequencerStage.deploy(vertx, sequencer),
             PersisterStage.deploy(vertx, persister),
             RouterStage.deploy(vertx, router),
             apiDeployed,
             gatewayDeployed)
-        .map(all -> new Running(gatewayDeployed.result(), apiDeployed.result().port()));
+        .map(all -> new Running(gatewayDeployed.result().port(), apiDeployed.result().port()));
   }
-
-  private record ApiVerticleRef(int port) {}
 
   private static KafkaConfig kafka(Endpoints engines) {
     KafkaConfig config = new KafkaConfig();
