@@ -2,6 +2,7 @@ package chat.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.devstack.engines.EngineConfigs;
 import chat.devstack.engines.Endpoints;
 import chat.devstack.engines.TestEngines;
 import chat.runtime.config.HttpConfig;
@@ -35,10 +36,9 @@ class ApiIT {
     ApiConfig config = new ApiConfig();
     config.http = new HttpConfig(0);
     config.devLogin = true;
-    config.postgres.host = engines.postgresHost();
-    config.postgres.port = engines.postgresPort();
-    config.redis.uri = engines.redisUri();
-    config.cassandra.contactPoints = engines.cassandraHost() + ":" + engines.cassandraPort();
+    config.postgres = EngineConfigs.postgres(engines);
+    config.redis = EngineConfigs.redis(engines);
+    config.cassandra = EngineConfigs.cassandra(engines);
     vertx = Vertx.vertx();
     ApiVerticle api = await(ApiStage.deploy(vertx, config));
     http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(api.port()));

@@ -2,6 +2,7 @@ package chat.router;
 
 import chat.runtime.http.Health;
 import chat.runtime.kafka.BatchConsumer;
+import chat.runtime.kafka.JsonRecords;
 import chat.runtime.kafka.KafkaClients;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.RedisClients;
@@ -23,16 +24,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * chat.messages → members (one Redis round trip per batch) → their gateways (one round trip per
  * batch) → one pub/sub message per gateway. Offsets are committed after the publishes.
  */
 public final class RouterVerticle extends VerticleBase {
-
-  private static final Logger log = LoggerFactory.getLogger(RouterVerticle.class);
 
   private final RouterConfig config;
   private Redis redis;
@@ -60,7 +57,7 @@ public final class RouterVerticle extends VerticleBase {
   }
 
   private Future<Void> route(List<KafkaConsumerRecord<String, String>> batch) {
-    List<MessageSequenced> messages = decode(batch);
+    List<MessageSequenced> messages = JsonRecords.decodeAll(batch, MessageSequenced.class);
     if (messages.isEmpty()) {
       return Future.succeededFuture();
     }
@@ -76,18 +73,6 @@ public final class RouterVerticle extends VerticleBase {
         return publishes.isEmpty() ? Future.succeededFuture() : redis.batch(publishes).mapEmpty();
       });
     });
-  }
-
-  private static List<MessageSequenced> decode(List<KafkaConsumerRecord<String, String>> batch) {
-    List<MessageSequenced> messages = new ArrayList<>(batch.size());
-    for (KafkaConsumerRecord<String, String> record : batch) {
-      try {
-        messages.add(Json.decode(record.value(), MessageSequenced.class));
-      } catch (Exception e) {
-        log.error("skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
-      }
-    }
-    return messages;
   }
 
   @Override

@@ -1,37 +1,18 @@
 package chat.stores;
 
+import chat.devstack.engines.EngineConfigs;
 import chat.devstack.engines.Endpoints;
 import chat.runtime.config.CassandraConfig;
-import chat.runtime.config.PostgresConfig;
-import chat.runtime.config.RedisConfig;
 import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
 
-/** Configs pointing at the test JVM's engines, and a blocking wait for futures. */
+/** The test keyspace, and a blocking wait for futures. */
 public final class StoresFixture {
 
   private StoresFixture() {}
 
-  public static RedisConfig redis(Endpoints engines) {
-    RedisConfig config = new RedisConfig();
-    config.uri = engines.redisUri();
-    return config;
-  }
-
-  public static PostgresConfig postgres(Endpoints engines) {
-    PostgresConfig config = new PostgresConfig();
-    config.host = engines.postgresHost();
-    config.port = engines.postgresPort();
-    config.database = engines.postgresDatabase();
-    config.user = engines.postgresUser();
-    config.password = engines.postgresPassword();
-    return config;
-  }
-
   public static CassandraConfig cassandra(Endpoints engines) {
-    CassandraConfig config = new CassandraConfig();
-    config.contactPoints = engines.cassandraHost() + ":" + engines.cassandraPort();
-    config.localDatacenter = engines.cassandraDatacenter();
+    CassandraConfig config = EngineConfigs.cassandra(engines);
     config.keyspace = "chat_stores_test";
     return config;
   }

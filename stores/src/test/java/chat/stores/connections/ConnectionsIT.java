@@ -4,6 +4,7 @@ import static chat.stores.StoresFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.devstack.engines.Engine;
+import chat.devstack.engines.EngineConfigs;
 import chat.devstack.engines.TestEngines;
 import chat.runtime.redis.RedisClients;
 import chat.stores.RedisKeys;
@@ -28,7 +29,7 @@ class ConnectionsIT {
   @BeforeAll
   static void connect() {
     vertx = Vertx.vertx();
-    redis = RedisClients.pooled(vertx, StoresFixture.redis(TestEngines.start(Engine.REDIS)));
+    redis = RedisClients.pooled(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS)));
     connections = new Connections(redis, 60);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.devstack.engines.Endpoints;
 import chat.devstack.engines.Engine;
+import chat.devstack.engines.EngineConfigs;
 import chat.devstack.engines.TestEngines;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.RedisClients;
@@ -33,8 +34,8 @@ class MembershipsIT {
   static void connect() throws Exception {
     Endpoints engines = TestEngines.start(Engine.REDIS, Engine.POSTGRES);
     vertx = Vertx.vertx();
-    redis = RedisClients.pooled(vertx, StoresFixture.redis(engines));
-    postgres = PostgresClients.pool(vertx, StoresFixture.postgres(engines));
+    redis = RedisClients.pooled(vertx, EngineConfigs.redis(engines));
+    postgres = PostgresClients.pool(vertx, EngineConfigs.postgres(engines));
     await(postgres.query("CREATE TABLE IF NOT EXISTS channel_members (channel_id bigint, user_id bigint, PRIMARY KEY (channel_id, user_id))").execute());
     memberships = new Memberships(redis, postgres);
   }

@@ -3,6 +3,7 @@ package chat.devstack.launcher;
 import chat.api.ApiConfig;
 import chat.api.ApiStage;
 import chat.api.ApiVerticle;
+import chat.devstack.engines.EngineConfigs;
 import chat.devstack.engines.Endpoints;
 import chat.gateway.GatewayConfig;
 import chat.gateway.GatewayStage;
@@ -11,11 +12,7 @@ import chat.persister.PersisterConfig;
 import chat.persister.PersisterStage;
 import chat.router.RouterConfig;
 import chat.router.RouterStage;
-import chat.runtime.config.CassandraConfig;
 import chat.runtime.config.HttpConfig;
-import chat.runtime.config.KafkaConfig;
-import chat.runtime.config.PostgresConfig;
-import chat.runtime.config.RedisConfig;
 import chat.sequencer.SequencerConfig;
 import chat.sequencer.SequencerStage;
 import io.vertx.core.Future;
@@ -49,33 +46,33 @@ public final class LocalSystem {
 
   public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir) {
     SequencerConfig sequencer = new SequencerConfig();
-    sequencer.kafka = kafka(engines);
+    sequencer.kafka = EngineConfigs.kafka(engines);
     sequencer.http = new HttpConfig(ports.sequencer());
     sequencer.stateDir = stateDir.resolve("sequencer-state").toString();
 
     PersisterConfig persister = new PersisterConfig();
-    persister.kafka = kafka(engines);
-    persister.cassandra = cassandra(engines);
+    persister.kafka = EngineConfigs.kafka(engines);
+    persister.cassandra = EngineConfigs.cassandra(engines);
     persister.http = new HttpConfig(ports.persister());
 
     RouterConfig router = new RouterConfig();
-    router.kafka = kafka(engines);
-    router.redis = redis(engines);
-    router.postgres = postgres(engines);
+    router.kafka = EngineConfigs.kafka(engines);
+    router.redis = EngineConfigs.redis(engines);
+    router.postgres = EngineConfigs.postgres(engines);
     router.http = new HttpConfig(ports.router());
 
     ApiConfig api = new ApiConfig();
-    api.postgres = postgres(engines);
-    api.redis = redis(engines);
-    api.cassandra = cassandra(engines);
+    api.postgres = EngineConfigs.postgres(engines);
+    api.redis = EngineConfigs.redis(engines);
+    api.cassandra = EngineConfigs.cassandra(engines);
     api.http = new HttpConfig(ports.api());
     api.devLogin = true;
 
     GatewayConfig gateway = new GatewayConfig();
     gateway.gatewayId = "gw-local";
-    gateway.kafka = kafka(engines);
-    gateway.redis = redis(engines);
-    gateway.postgres = postgres(engines);
+    gateway.kafka = EngineConfigs.kafka(engines);
+    gateway.redis = EngineConfigs.redis(engines);
+    gateway.postgres = EngineConfigs.postgres(engines);
     gateway.http = new HttpConfig(ports.gateway());
 
     Future<ApiVerticle> apiDeployed = ApiStage.deploy(vertx, api);
@@ -87,34 +84,5 @@ public final class LocalSystem {
             apiDeployed,
             gatewayDeployed)
         .map(all -> new Running(gatewayDeployed.result().port(), apiDeployed.result().port()));
-  }
-
-  private static KafkaConfig kafka(Endpoints engines) {
-    KafkaConfig config = new KafkaConfig();
-    config.bootstrapServers = engines.kafkaBootstrap();
-    return config;
-  }
-
-  private static RedisConfig redis(Endpoints engines) {
-    RedisConfig config = new RedisConfig();
-    config.uri = engines.redisUri();
-    return config;
-  }
-
-  private static PostgresConfig postgres(Endpoints engines) {
-    PostgresConfig config = new PostgresConfig();
-    config.host = engines.postgresHost();
-    config.port = engines.postgresPort();
-    config.database = engines.postgresDatabase();
-    config.user = engines.postgresUser();
-    config.password = engines.postgresPassword();
-    return config;
-  }
-
-  private static CassandraConfig cassandra(Endpoints engines) {
-    CassandraConfig config = new CassandraConfig();
-    config.contactPoints = engines.cassandraHost() + ":" + engines.cassandraPort();
-    config.localDatacenter = engines.cassandraDatacenter();
-    return config;
   }
 }
