@@ -20,6 +20,14 @@ public class SequencerConfig {
   public int dedupeWindowHours = 24;
   /** Folder of the local state stores (rebuilt from their changelogs when lost). */
   public String stateDir = System.getProperty("java.io.tmpdir") + "/chat-sequencer";
+  /**
+   * Static group membership id of this instance. Keep it stable across restarts (a StatefulSet
+   * pod name, say) and unique among instances: a restarted instance then takes its partitions
+   * back at once instead of waiting out a rebalance (Streams does not leave its group on close).
+   */
+  public String instanceId = System.getenv().getOrDefault("HOSTNAME", "sequencer-0");
+  /** How long an instance may be silent before its partitions move to another, ms (the crash failover time). */
+  public int sessionTimeoutMs = 10_000;
   /** Stream threads of this instance (each takes a share of the partitions). */
   public int streamThreads = 1;
   /** Health endpoints ({@code /healthz}, {@code /readyz}). */

@@ -64,6 +64,8 @@ public final class SequencerVerticle extends VerticleBase {
     props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir);
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads);
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka.replicationFactor);
+    props.put(StreamsConfig.consumerPrefix("group.instance.id"), config.instanceId);
+    props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), config.sessionTimeoutMs);
     props.put(StreamsConfig.producerPrefix("linger.ms"), 0);
     props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 10);
     return props;

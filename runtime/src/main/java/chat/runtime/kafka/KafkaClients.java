@@ -41,6 +41,9 @@ public final class KafkaClients {
     props.put("auto.offset.reset", "earliest");
     props.put("max.poll.records", "500");
     props.put("fetch.max.wait.ms", "50");
+    // a crashed instance's partitions move after 10 s instead of the default 45 s
+    props.put("session.timeout.ms", "10000");
+    props.put("heartbeat.interval.ms", "3000");
     props.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     props.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
     return KafkaConsumer.create(vertx, props);

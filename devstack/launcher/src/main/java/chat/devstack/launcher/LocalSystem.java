@@ -49,6 +49,7 @@ public final class LocalSystem {
     sequencer.kafka = EngineConfigs.kafka(engines);
     sequencer.http = new HttpConfig(ports.sequencer());
     sequencer.stateDir = stateDir.resolve("sequencer-state").toString();
+    sequencer.instanceId = "sequencer-local";
 
     PersisterConfig persister = new PersisterConfig();
     persister.kafka = EngineConfigs.kafka(engines);
