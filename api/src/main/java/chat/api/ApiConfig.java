@@ -21,11 +21,10 @@ public class ApiConfig {
   public AuthConfig auth = new AuthConfig();
   /** Engine wait at startup. */
   public StartupConfig startup = new StartupConfig();
-  /**
-   * Enables {@code POST /v1/dev/sessions}: a token for any username, no password. For local
-   * development and tests only, until real accounts land; never enable it in a deployment.
-   */
-  public boolean devLogin = false;
+  /** Log-in attempts allowed per username per minute. */
+  public int loginAttemptsPerUsername = 10;
+  /** Log-in attempts allowed per client address per minute. */
+  public int loginAttemptsPerAddress = 60;
   /** Largest accepted request body, bytes. */
   public long maxBodyBytes = 65536;
 }

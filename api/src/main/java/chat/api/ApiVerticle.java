@@ -1,30 +1,44 @@
 package chat.api;
 
+import chat.api.accounts.AccountRoutes;
+import chat.api.accounts.Passwords;
+import chat.api.accounts.SessionRoutes;
 import chat.api.channels.ChannelRoutes;
-import chat.api.dev.DevSessionRoutes;
 import chat.api.history.HistoryRoutes;
+import chat.api.http.ApiFailures;
+import chat.api.http.Operations;
 import chat.runtime.auth.Tokens;
 import chat.runtime.cassandra.CassandraClients;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Health;
 import chat.runtime.http.Problem;
 import chat.runtime.postgres.PostgresClients;
+import chat.runtime.redis.FixedWindowLimiter;
 import chat.runtime.redis.RedisClients;
 import chat.stores.history.HistoryReader;
 import chat.stores.membership.Memberships;
+import chat.stores.sessions.Sessions;
 import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 
-/** The HTTP API: one router, routes grouped by resource. */
+/**
+ * The HTTP API: the routes of {@code openapi.yaml}, each request validated against it, grouped by
+ * resource into small route classes.
+ */
 public final class ApiVerticle extends VerticleBase {
+
+  public static final String CONTRACT = "openapi.yaml";
 
   private final ApiConfig config;
   private Pool postgres;
@@ -41,26 +55,36 @@ public final class ApiVerticle extends VerticleBase {
     postgres = PostgresClients.pool(vertx, config.postgres);
     redis = RedisClients.pooled(vertx, config.redis);
     cassandra = CassandraClients.create(vertx, config.cassandra);
-    Memberships memberships = new Memberships(redis, postgres);
-    Tokens tokens = new Tokens(vertx, config.auth);
-    BearerAuth auth = new BearerAuth(tokens);
+    return OpenAPIContract.from(vertx, CONTRACT)
+        .compose(contract -> vertx.createHttpServer().requestHandler(router(contract)).listen(config.http.port, config.http.host))
+        .onSuccess(s -> server = s);
+  }
 
-    Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create().setBodyLimit(config.maxBodyBytes));
+  private Router router(OpenAPIContract contract) {
+    Memberships memberships = new Memberships(redis, postgres);
+    Sessions sessions = new Sessions(redis, postgres);
+    Tokens tokens = new Tokens(vertx, config.auth);
+    Passwords passwords = new Passwords(vertx);
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler())
+        .rootHandler(BodyHandler.create().setBodyLimit(config.maxBodyBytes));
+    Operations operations = new Operations(builder, new BearerAuth(tokens, sessions::isActive));
+
+    new AccountRoutes(postgres, passwords, sessions).register(operations);
+    new SessionRoutes(postgres, passwords, sessions, tokens, config.auth,
+        new FixedWindowLimiter(redis, "login-user", config.loginAttemptsPerUsername, 60),
+        new FixedWindowLimiter(redis, "login-addr", config.loginAttemptsPerAddress, 60)).register(operations);
+    new ChannelRoutes(postgres, memberships).register(operations);
+    new HistoryRoutes(new HistoryReader(cassandra, config.cassandra), memberships).register(operations);
+
+    Router router = builder.createRouter();
     new Health()
         .check("postgres", () -> postgres.query("SELECT 1").execute())
         .check("redis", () -> redis.send(Request.cmd(Command.PING)))
         .mount(router);
-    if (config.devLogin) {
-      new DevSessionRoutes(postgres, tokens).mount(router);
-    }
-    new ChannelRoutes(postgres, memberships).mount(router, auth);
-    new HistoryRoutes(new HistoryReader(cassandra, config.cassandra), memberships).mount(router, auth);
+    router.get("/v1/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml").sendFile(CONTRACT));
     router.route().last().handler(ctx -> ctx.fail(Problem.notFound("no route " + ctx.request().method() + " " + ctx.request().path())));
-    router.route().failureHandler(Problem::handleFailure);
-
-    return vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host)
-        .onSuccess(s -> server = s);
+    router.route().failureHandler(ApiFailures::handle);
+    return router;
   }
 
   /** The port actually bound (useful when configured as 0). */

@@ -22,6 +22,7 @@ import chat.schemas.internal.GatewayBatch;
 import chat.stores.RedisKeys;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
+import chat.stores.sessions.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -77,7 +78,7 @@ public final class GatewayVerticle extends VerticleBase {
     postgres = PostgresClients.pool(vertx, config.postgres);
     memberships = new Memberships(redis, postgres);
     connections = new Connections(redis, config.connectionTtlSeconds);
-    auth = new BearerAuth(new Tokens(vertx, config.auth));
+    auth = new BearerAuth(new Tokens(vertx, config.auth), new Sessions(redis, postgres)::isActive);
 
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
@@ -123,8 +124,8 @@ public final class GatewayVerticle extends VerticleBase {
           ctx.request().resume();
           ctx.fail(Problem.unauthorized("a valid access token is required"));
         })
-        .onSuccess(userId -> ctx.request().toWebSocket()
-            .onSuccess(socket -> open(userId, deviceId, socket))
+        .onSuccess(claims -> ctx.request().toWebSocket()
+            .onSuccess(socket -> open(claims.userId(), deviceId, socket))
             .onFailure(e -> log.debug("websocket upgrade failed: {}", e.toString())));
   }
 

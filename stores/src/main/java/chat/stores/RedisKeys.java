@@ -19,4 +19,9 @@ public final class RedisKeys {
   public static String gatewayInbox(String gatewayId) {
     return "gw:" + gatewayId;
   }
+
+  /** "1" or "0": cached activity of a login session (PostgreSQL {@code sessions} is the truth). */
+  public static String session(java.util.UUID sessionId) {
+    return "session:" + sessionId;
+  }
 }

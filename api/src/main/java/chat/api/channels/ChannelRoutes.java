@@ -5,7 +5,7 @@ import chat.runtime.http.Problem;
 import chat.stores.membership.Memberships;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import chat.api.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -22,8 +22,8 @@ public final class ChannelRoutes {
     this.memberships = memberships;
   }
 
-  public void mount(Router router, BearerAuth auth) {
-    router.post("/v1/channels/direct").handler(auth::handle).handler(this::getOrCreateDirect);
+  public void register(Operations operations) {
+    operations.authenticated("getOrCreateDirectChannel", this::getOrCreateDirect);
   }
 
   /** {@code POST /v1/channels/direct {"peer": <user id>}} → {@code {"channel_id": …}}; 200 either way. */

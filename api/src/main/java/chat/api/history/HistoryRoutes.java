@@ -7,7 +7,7 @@ import chat.stores.history.StoredMessage;
 import chat.stores.membership.Memberships;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
+import chat.api.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
@@ -24,8 +24,8 @@ public final class HistoryRoutes {
     this.memberships = memberships;
   }
 
-  public void mount(Router router, BearerAuth auth) {
-    router.get("/v1/channels/:channelId/messages").handler(auth::handle).handler(this::page);
+  public void register(Operations operations) {
+    operations.authenticated("readHistory", this::page);
   }
 
   private void page(RoutingContext ctx) {

@@ -18,11 +18,26 @@ public final class Problem extends RuntimeException {
 
   private final int status;
   private final String code;
+  private final long retryAfterSeconds;
 
   public Problem(int status, String code, String detail) {
+    this(status, code, detail, 0);
+  }
+
+  private Problem(int status, String code, String detail, long retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = status;
     this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  public static Problem conflict(String code, String detail) {
+    return new Problem(409, code, detail);
+  }
+
+  /** 429 with a {@code Retry-After} header. */
+  public static Problem tooManyRequests(String detail, long retryAfterSeconds) {
+    return new Problem(429, "rate_limited", detail, retryAfterSeconds);
   }
 
   public static Problem badRequest(String code, String detail) {
@@ -59,6 +74,9 @@ public final class Problem extends RuntimeException {
   }
 
   public void send(RoutingContext ctx) {
+    if (retryAfterSeconds > 0) {
+      ctx.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+    }
     ctx.response().setStatusCode(status).putHeader("content-type", "application/problem+json").end(toJson().encode());
   }
 

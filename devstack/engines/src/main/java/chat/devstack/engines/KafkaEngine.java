@@ -106,9 +106,12 @@ final class KafkaEngine implements EngineInstance {
       if (Files.exists(file)) {
         return Files.readString(file).trim();
       }
-      byte[] bytes = new byte[16];
-      new SecureRandom().nextBytes(bytes);
-      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      String id;
+      do { // like Kafka's own Uuid.randomUuid: an id starting with '-' reads as an option on the command line
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      } while (id.startsWith("-"));
       Files.writeString(file, id);
       return id;
     } catch (IOException e) {

@@ -54,7 +54,7 @@ public final class AllInOne implements Callable<Integer> {
 
           chat is ready in %.1f s
             WebSocket  %s?access_token=<token>
-            HTTP API   %s   (dev login: POST /v1/dev/sessions {"username":"alice"})
+            HTTP API   %s   (contract: /v1/openapi.yaml)
             health     http://127.0.0.1:8080/readyz … :8084/readyz
             engines    Kafka %s · Cassandra %s:%d · Redis %s · PostgreSQL %s:%d
             data       %s

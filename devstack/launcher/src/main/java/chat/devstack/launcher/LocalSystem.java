@@ -67,7 +67,6 @@ public final class LocalSystem {
     api.redis = EngineConfigs.redis(engines);
     api.cassandra = EngineConfigs.cassandra(engines);
     api.http = new HttpConfig(ports.api());
-    api.devLogin = true;
 
     GatewayConfig gateway = new GatewayConfig();
     gateway.gatewayId = "gw-local";

@@ -55,8 +55,10 @@ class EndToEndMessageIT {
 
   private static User newUser() throws Exception {
     String name = "user_" + USERS.incrementAndGet() + "_" + (System.nanoTime() % 100_000);
-    JsonObject body = call(http.post("/v1/dev/sessions").sendJsonObject(new JsonObject().put("username", name)), 201);
-    return new User(body.getLong("user_id"), body.getString("token"));
+    JsonObject credentials = new JsonObject().put("username", name).put("password", "correct horse battery");
+    call(http.post("/v1/accounts").sendJsonObject(credentials), 201);
+    JsonObject session = call(http.post("/v1/sessions").sendJsonObject(credentials), 201);
+    return new User(session.getLong("user_id"), session.getString("token"));
   }
 
   private static long directChannel(User me, User peer) throws Exception {
@@ -194,10 +196,13 @@ class EndToEndMessageIT {
   }
 
   @Test
-  void a_missing_malformed_or_wrongly_signed_token_is_refused_at_the_handshake_with_401() throws Exception {
-    String wronglySigned = new chat.runtime.auth.Tokens(vertx, wrongKey()).issue(1);
+  void a_missing_malformed_wrongly_signed_or_logged_out_token_is_refused_at_the_handshake_with_401() throws Exception {
+    String wronglySigned = new chat.runtime.auth.Tokens(vertx, wrongKey()).issue(1, UUID.randomUUID());
+    User loggedOut = newUser();
+    call(http.delete("/v1/sessions/current").bearerTokenAuthentication(loggedOut.token()).send(), 204);
 
-    for (String query : new String[] {"", "?access_token=not.a.jwt", "?access_token=" + wronglySigned}) {
+    for (String query : new String[] {"", "?access_token=not.a.jwt", "?access_token=" + wronglySigned,
+        "?access_token=" + loggedOut.token()}) {
       ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
           () -> TestClient.open(vertx, system.gatewayPort(), query).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
       assertThat(refused.getCause()).isInstanceOf(UpgradeRejectedException.class);

@@ -2,70 +2,15 @@ package chat.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.devstack.engines.EngineConfigs;
-import chat.devstack.engines.Endpoints;
-import chat.devstack.engines.TestEngines;
-import chat.runtime.config.HttpConfig;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.sqlclient.Pool;
-import chat.runtime.postgres.PostgresClients;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ApiIT {
-
-  private static final AtomicInteger NAMES = new AtomicInteger();
-  private static Vertx vertx;
-  private static WebClient http;
-  private static Pool postgres;
-
-  @BeforeAll
-  static void start() throws Exception {
-    Endpoints engines = TestEngines.all();
-    ApiConfig config = new ApiConfig();
-    config.http = new HttpConfig(0);
-    config.devLogin = true;
-    config.postgres = EngineConfigs.postgres(engines);
-    config.redis = EngineConfigs.redis(engines);
-    config.cassandra = EngineConfigs.cassandra(engines);
-    vertx = Vertx.vertx();
-    ApiVerticle api = await(ApiStage.deploy(vertx, config));
-    http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(api.port()));
-    postgres = PostgresClients.pool(vertx, config.postgres);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    await(vertx.close());
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
-
-  private static JsonObject user() throws Exception {
-    HttpResponse<Buffer> response = await(http.post("/v1/dev/sessions")
-        .sendJsonObject(new JsonObject().put("username", "u" + NAMES.incrementAndGet() + "_" + System.nanoTime() % 100_000)));
-    assertThat(response.statusCode()).isEqualTo(201);
-    return response.bodyAsJsonObject();
-  }
-
-  private static void assertProblem(HttpResponse<Buffer> response, int status, String code) {
-    assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
-    assertThat(response.getHeader("content-type")).isEqualTo("application/problem+json");
-    assertThat(response.bodyAsJsonObject().getString("type")).isEqualTo("https://chatplatform.org/problems/" + code);
-  }
+class ChannelsAndHistoryIT extends ApiTestBase {
 
   @Test
   void the_direct_channel_of_a_pair_is_the_same_whoever_asks_and_however_often() throws Exception {
@@ -117,17 +62,9 @@ class ApiIT {
   }
 
   @Test
-  void a_username_breaking_the_rules_is_a_400_problem_naming_the_field() throws Exception {
-    HttpResponse<Buffer> response = await(http.post("/v1/dev/sessions").sendJsonObject(new JsonObject().put("username", "A\u0000")));
-
-    assertProblem(response, 400, "invalid_field");
-    assertThat(response.bodyAsJsonObject().getString("detail")).startsWith("username");
-  }
-
-  @Test
   void a_body_over_the_size_limit_is_refused_with_413() throws Exception {
-    HttpResponse<Buffer> response = await(http.post("/v1/dev/sessions")
-        .sendJsonObject(new JsonObject().put("username", "x".repeat(70_000))));
+    HttpResponse<Buffer> response = await(http.post("/v1/accounts")
+        .sendJsonObject(new JsonObject().put("username", "x".repeat(70_000)).put("password", PASSWORD)));
 
     assertThat(response.statusCode()).isEqualTo(413);
   }

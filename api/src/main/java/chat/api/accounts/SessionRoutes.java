@@ -1,0 +1,80 @@
+package chat.api.accounts;
+
+import chat.api.http.Operations;
+import chat.runtime.auth.Tokens;
+import chat.runtime.config.AuthConfig;
+import chat.runtime.http.BearerAuth;
+import chat.runtime.http.Problem;
+import chat.runtime.redis.FixedWindowLimiter;
+import chat.stores.sessions.Sessions;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Log in (rate-limited per username and per client address) and log out. */
+public final class SessionRoutes {
+
+  private final Pool postgres;
+  private final Passwords passwords;
+  private final Sessions sessions;
+  private final Tokens tokens;
+  private final AuthConfig auth;
+  private final FixedWindowLimiter perUsername;
+  private final FixedWindowLimiter perAddress;
+
+  public SessionRoutes(Pool postgres, Passwords passwords, Sessions sessions, Tokens tokens, AuthConfig auth,
+      FixedWindowLimiter perUsername, FixedWindowLimiter perAddress) {
+    this.postgres = postgres;
+    this.passwords = passwords;
+    this.sessions = sessions;
+    this.tokens = tokens;
+    this.auth = auth;
+    this.perUsername = perUsername;
+    this.perAddress = perAddress;
+  }
+
+  public void register(Operations operations) {
+    operations.open("logIn", this::logIn);
+    operations.authenticated("logOut", this::logOut);
+  }
+
+  /** 201 {token, session_id, user_id, expires_at}; 401 that does not say whether the user exists. */
+  private void logIn(RoutingContext ctx) {
+    JsonObject body = ctx.body().asJsonObject();
+    String username = body.getString("username").toLowerCase(Locale.ROOT);
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    Future.all(perUsername.check(username), perAddress.check(address))
+        .compose(limits -> {
+          FixedWindowLimiter.Decision byName = limits.resultAt(0);
+          FixedWindowLimiter.Decision byAddress = limits.resultAt(1);
+          if (!byName.allowed() || !byAddress.allowed()) {
+            return Problem.tooManyRequests("too many login attempts; retry later",
+                Math.max(byName.retryAfterSeconds(), byAddress.retryAfterSeconds())).<Row>asFuture();
+          }
+          return postgres.preparedQuery("SELECT id, password_hash FROM users WHERE username = $1").execute(Tuple.of(username))
+              .map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+        })
+        .compose(user -> passwords.matches(body.getString("password"), user == null ? null : user.getString("password_hash"))
+            .compose(ok -> ok ? Future.succeededFuture(user.getLong("id"))
+                : Problem.unauthorized("wrong username or password").<Long>asFuture()))
+        .compose(userId -> sessions.create(postgres, userId, Duration.ofSeconds(auth.tokenTtlSeconds))
+            .map(session -> new JsonObject()
+                .put("token", tokens.issue(userId, session.id()))
+                .put("session_id", session.id().toString())
+                .put("user_id", userId)
+                .put("expires_at", session.expiresAt().toString())))
+        .onSuccess(json -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json").end(json.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  private void logOut(RoutingContext ctx) {
+    sessions.revoke(BearerAuth.sessionId(ctx))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+}
