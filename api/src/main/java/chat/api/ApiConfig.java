@@ -25,6 +25,10 @@ public class ApiConfig {
   public int loginAttemptsPerUsername = 10;
   /** Log-in attempts allowed per client address per minute. */
   public int loginAttemptsPerAddress = 60;
+  /** Lifetime of a one-time WebSocket ticket from discovery, seconds. */
+  public int ticketTtlSeconds = 10;
+  /** A gateway whose discovery heartbeat is older than this is not offered, seconds (as the gateways' staleAfterSeconds). */
+  public int gatewayStaleAfterSeconds = 15;
   /** Largest accepted request body, bytes. */
   public long maxBodyBytes = 65536;
 }

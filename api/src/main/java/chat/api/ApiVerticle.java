@@ -4,6 +4,7 @@ import chat.api.accounts.AccountRoutes;
 import chat.api.accounts.Passwords;
 import chat.api.accounts.SessionRoutes;
 import chat.api.channels.ChannelRoutes;
+import chat.api.discovery.DiscoveryRoutes;
 import chat.api.history.HistoryRoutes;
 import chat.api.http.ApiFailures;
 import chat.api.http.Operations;
@@ -15,9 +16,11 @@ import chat.runtime.http.Problem;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.FixedWindowLimiter;
 import chat.runtime.redis.RedisClients;
+import chat.stores.gateways.GatewayRegistry;
 import chat.stores.history.HistoryReader;
 import chat.stores.membership.Memberships;
 import chat.stores.sessions.Sessions;
+import chat.stores.tickets.Tickets;
 import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -75,6 +78,8 @@ public final class ApiVerticle extends VerticleBase {
         new FixedWindowLimiter(redis, "login-addr", config.loginAttemptsPerAddress, 60)).register(operations);
     new ChannelRoutes(postgres, memberships).register(operations);
     new HistoryRoutes(new HistoryReader(cassandra, config.cassandra), memberships).register(operations);
+    new DiscoveryRoutes(new GatewayRegistry(redis, config.gatewayStaleAfterSeconds * 1000L),
+        new Tickets(redis, config.ticketTtlSeconds)).register(operations);
 
     Router router = builder.createRouter();
     new Health()

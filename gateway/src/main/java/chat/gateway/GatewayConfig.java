@@ -14,6 +14,15 @@ public class GatewayConfig {
   public String gatewayId = "gw-" + UUID.randomUUID().toString().substring(0, 8);
   /** Where the WebSocket endpoint ({@code /v1/ws}) and health listen. */
   public HttpConfig http = new HttpConfig(8080);
+  /**
+   * The WebSocket URL clients are sent to by discovery (what a load balancer or ingress exposes).
+   * Empty: {@code ws://<http.host>:<bound port>/v1/ws}.
+   */
+  public String publicUrl = "";
+  /** How often the gateway refreshes its discovery entry (URL, connection count), seconds. */
+  public int heartbeatSeconds = 5;
+  /** A discovery entry older than this is not offered to clients, seconds (the api must use the same). */
+  public int staleAfterSeconds = 15;
   /** Kafka, where sends are produced (chat.inbound). */
   public KafkaConfig kafka = new KafkaConfig();
   /** Redis: connection map, membership cache, deliveries. */

@@ -22,7 +22,9 @@ import chat.schemas.internal.GatewayBatch;
 import chat.stores.RedisKeys;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
+import chat.stores.gateways.GatewayRegistry;
 import chat.stores.sessions.Sessions;
+import chat.stores.tickets.Tickets;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -64,6 +66,9 @@ public final class GatewayVerticle extends VerticleBase {
   private Memberships memberships;
   private Connections connections;
   private BearerAuth auth;
+  private Sessions loginSessions;
+  private Tickets tickets;
+  private GatewayRegistry registry;
   private HttpServer server;
 
   public GatewayVerticle(GatewayConfig config) {
@@ -78,7 +83,10 @@ public final class GatewayVerticle extends VerticleBase {
     postgres = PostgresClients.pool(vertx, config.postgres);
     memberships = new Memberships(redis, postgres);
     connections = new Connections(redis, config.connectionTtlSeconds);
-    auth = new BearerAuth(new Tokens(vertx, config.auth), new Sessions(redis, postgres)::isActive);
+    loginSessions = new Sessions(redis, postgres);
+    auth = new BearerAuth(new Tokens(vertx, config.auth), loginSessions::isActive);
+    tickets = new Tickets(redis, 0); // the gateway only redeems tickets; the api issues them
+    registry = new GatewayRegistry(redis, config.staleAfterSeconds * 1000L);
 
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
@@ -93,7 +101,16 @@ public final class GatewayVerticle extends VerticleBase {
         .setMaxWebSocketMessageSize(config.maxBodyBytes * 4 + 1024);
     return subscribe()
         .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.http.port, config.http.host))
-        .onSuccess(s -> server = s);
+        .onSuccess(s -> server = s)
+        .compose(s -> heartbeat())
+        .onSuccess(v -> vertx.setPeriodic(config.heartbeatSeconds * 1000L, id -> heartbeat()
+            .onFailure(e -> log.warn("discovery heartbeat failed: {}", e.toString()))));
+  }
+
+  /** Tells discovery this gateway is alive, where clients reach it, and how loaded it is. */
+  private Future<Void> heartbeat() {
+    String url = config.publicUrl.isEmpty() ? "ws://" + config.http.host + ":" + server.actualPort() + "/v1/ws" : config.publicUrl;
+    return registry.heartbeat(config.gatewayId, url, sessions.count(), System.currentTimeMillis());
   }
 
   /** The port actually bound (useful when configured as 0). */
@@ -119,14 +136,27 @@ public final class GatewayVerticle extends VerticleBase {
     }
     String deviceId = device != null ? device : UUID.randomUUID().toString();
     ctx.request().pause();
-    auth.authenticate(ctx.request())
+    authenticate(ctx)
         .onFailure(e -> {
           ctx.request().resume();
-          ctx.fail(Problem.unauthorized("a valid access token is required"));
+          ctx.fail(Problem.unauthorized("a valid access token or ticket is required"));
         })
-        .onSuccess(claims -> ctx.request().toWebSocket()
-            .onSuccess(socket -> open(claims.userId(), deviceId, socket))
+        .onSuccess(userId -> ctx.request().toWebSocket()
+            .onSuccess(socket -> open(userId, deviceId, socket))
             .onFailure(e -> log.debug("websocket upgrade failed: {}", e.toString())));
+  }
+
+  /** A one-time ticket from discovery ({@code ?ticket=}), else a bearer token; either way an active session. */
+  private Future<Long> authenticate(RoutingContext ctx) {
+    String ticket = ctx.request().getParam("ticket");
+    if (ticket == null) {
+      return auth.authenticate(ctx.request()).map(claims -> claims.userId());
+    }
+    return tickets.redeem(ticket).compose(holder -> holder.isEmpty()
+        ? Future.failedFuture(new IllegalArgumentException("unknown, expired or used ticket"))
+        : loginSessions.isActive(holder.get().sessionId()).compose(active -> active
+            ? Future.succeededFuture(holder.get().userId())
+            : Future.failedFuture(new IllegalArgumentException("session revoked"))));
   }
 
   private void open(long userId, String deviceId, ServerWebSocket socket) {
@@ -194,10 +224,11 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return Future.join(
+    // leave discovery first, so no client is sent here while the rest closes
+    return registry.leave(config.gatewayId).eventually(() -> Future.join(
         producer.close(),
         subscriber == null ? Future.succeededFuture() : subscriber.close(),
         redis.close(),
-        postgres.close());
+        postgres.close()));
   }
 }

@@ -210,6 +210,25 @@ class EndToEndMessageIT {
     }
   }
 
+  @Test
+  void a_client_found_through_discovery_connects_with_its_ticket_and_the_ticket_works_once() throws Exception {
+    User alice = newUser();
+    JsonObject found = call(http.get("/v1/discovery").bearerTokenAuthentication(alice.token()).send(), 200);
+    assertThat(found.getString("gateway_id")).isEqualTo("gw-local");
+    String url = found.getString("url");
+    String query = url.substring(url.indexOf('?'));
+    assertThat(url).startsWith("ws://127.0.0.1:" + system.gatewayPort() + "/v1/ws?ticket=");
+
+    io.vertx.core.http.WebSocket socket = TestClient.open(vertx, system.gatewayPort(), query + "&device=browser")
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(socket.isClosed()).isFalse();
+    socket.close();
+
+    ExecutionException reused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+        () -> TestClient.open(vertx, system.gatewayPort(), query).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+    assertThat(((UpgradeRejectedException) reused.getCause()).getStatus()).isEqualTo(401);
+  }
+
   private static chat.runtime.config.AuthConfig wrongKey() {
     chat.runtime.config.AuthConfig config = new chat.runtime.config.AuthConfig();
     config.signingSecret = "another-secret-that-is-long-enough-0123456789";
