@@ -4,6 +4,7 @@ import chat.api.accounts.AccountRoutes;
 import chat.api.accounts.Passwords;
 import chat.api.accounts.SessionRoutes;
 import chat.api.channels.ChannelRoutes;
+import chat.api.channels.GroupRoutes;
 import chat.api.discovery.DiscoveryRoutes;
 import chat.api.history.HistoryRoutes;
 import chat.api.http.ApiFailures;
@@ -76,8 +77,10 @@ public final class ApiVerticle extends VerticleBase {
     new SessionRoutes(postgres, passwords, sessions, tokens, config.auth,
         new FixedWindowLimiter(redis, "login-user", config.loginAttemptsPerUsername, 60),
         new FixedWindowLimiter(redis, "login-addr", config.loginAttemptsPerAddress, 60)).register(operations);
-    new ChannelRoutes(postgres, memberships).register(operations);
-    new HistoryRoutes(new HistoryReader(cassandra, config.cassandra), memberships).register(operations);
+    HistoryReader history = new HistoryReader(cassandra, config.cassandra);
+    new ChannelRoutes(postgres, memberships, history).register(operations);
+    new GroupRoutes(postgres, memberships).register(operations);
+    new HistoryRoutes(history, memberships).register(operations);
     new DiscoveryRoutes(new GatewayRegistry(redis, config.gatewayStaleAfterSeconds * 1000L),
         new Tickets(redis, config.ticketTtlSeconds)).register(operations);
 

@@ -9,21 +9,91 @@ import chat.api.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import chat.stores.history.HistoryReader;
+import io.vertx.core.json.JsonArray;
+import io.vertx.sqlclient.Row;
 
-/** Channels: for now, get-or-create of the single direct channel of a pair. */
+/** Channels: the direct channel of a pair, my channels (with head and unread), one channel's details. */
 public final class ChannelRoutes {
+
+  private static final String CHANNEL_COLUMNS = "c.id, c.kind, c.name, c.owner_id, c.member_count,"
+      + " CASE WHEN c.kind = 'direct' THEN CASE WHEN c.direct_low = $1 THEN c.direct_high ELSE c.direct_low END END AS peer";
 
   private final Pool postgres;
   private final Memberships memberships;
+  private final HistoryReader history;
 
-  public ChannelRoutes(Pool postgres, Memberships memberships) {
+  public ChannelRoutes(Pool postgres, Memberships memberships, HistoryReader history) {
     this.postgres = postgres;
     this.memberships = memberships;
+    this.history = history;
   }
 
   public void register(Operations operations) {
     operations.authenticated("getOrCreateDirectChannel", this::getOrCreateDirect);
+    operations.authenticated("listMyChannels", this::listMine);
+    operations.authenticated("getChannel", this::getOne);
+  }
+
+  /**
+   * {@code GET /v1/channels?after=<channel id>&limit=<n>}: my channels by id, each with its head
+   * seq and my unread count (head − my read position), and {@code next_after} for the next page.
+   */
+  private void listMine(RoutingContext ctx) {
+    long me = BearerAuth.userId(ctx);
+    long after = ctx.queryParam("after").isEmpty() ? 0 : Long.parseLong(ctx.queryParam("after").get(0));
+    int limit = ctx.queryParam("limit").isEmpty() ? 50 : Integer.parseInt(ctx.queryParam("limit").get(0));
+    postgres.preparedQuery("SELECT " + CHANNEL_COLUMNS + " FROM channel_members m JOIN channels c ON c.id = m.channel_id"
+            + " WHERE m.user_id = $1 AND c.id > $2 ORDER BY c.id LIMIT $3")
+        .execute(Tuple.of(me, after, limit))
+        .compose(rows -> {
+          List<JsonObject> channels = new ArrayList<>();
+          rows.forEach(row -> channels.add(toJson(row)));
+          List<Long> ids = channels.stream().map(c -> c.getLong("channel_id")).toList();
+          return Future.all(history.heads(ids), history.readPositions(me, ids)).map(both -> {
+            Map<Long, Long> heads = both.resultAt(0);
+            Map<Long, Long> reads = both.resultAt(1);
+            channels.forEach(c -> {
+              long head = heads.getOrDefault(c.getLong("channel_id"), 0L);
+              c.put("head_seq", head).put("unread", Math.max(0, head - reads.getOrDefault(c.getLong("channel_id"), 0L)));
+            });
+            return new JsonObject().put("channels", new JsonArray(channels))
+                .put("next_after", channels.size() < limit ? null : ids.get(ids.size() - 1));
+          });
+        })
+        .onSuccess(ctx::json)
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code GET /v1/channels/{id}}: the channel and its members with their roles; members only. */
+  private void getOne(RoutingContext ctx) {
+    long me = BearerAuth.userId(ctx);
+    long channelId = Long.parseLong(ctx.pathParam("channelId"));
+    postgres.preparedQuery("SELECT " + CHANNEL_COLUMNS + " FROM channels c WHERE c.id = $2").execute(Tuple.of(me, channelId))
+        .compose(rows -> rows.size() == 0 ? Problem.notFound("no channel " + channelId).<JsonObject>asFuture()
+            : postgres.preparedQuery("SELECT user_id, role FROM channel_members WHERE channel_id = $1 ORDER BY joined_at, user_id")
+                .execute(Tuple.of(channelId))
+                .compose(members -> {
+                  JsonArray list = new JsonArray();
+                  boolean mine = false;
+                  for (Row member : members) {
+                    list.add(new JsonObject().put("user_id", member.getLong("user_id")).put("role", member.getString("role")));
+                    mine |= member.getLong("user_id") == me;
+                  }
+                  return mine ? Future.succeededFuture(toJson(rows.iterator().next()).put("members", list))
+                      : Problem.forbidden("not a member of channel " + channelId).<JsonObject>asFuture();
+                }))
+        .onSuccess(ctx::json)
+        .onFailure(ctx::fail);
+  }
+
+  private static JsonObject toJson(Row row) {
+    return new JsonObject().put("channel_id", row.getLong("id")).put("kind", row.getString("kind"))
+        .put("name", row.getString("name")).put("owner_id", row.getLong("owner_id"))
+        .put("member_count", row.getInteger("member_count")).put("peer", row.getLong("peer"));
   }
 
   /** {@code POST /v1/channels/direct {"peer": <user id>}} → {@code {"channel_id": …}}; 200 either way. */

@@ -24,6 +24,10 @@ public final class ApiFailures {
     } else if (failure instanceof ValidatorException invalid) {
       Problem.badRequest(malformed(ctx) ? "malformed_json" : "invalid_request",
           malformed(ctx) ? "body: not valid JSON" : invalid.getMessage()).send(ctx);
+    } else if (failure instanceof com.datastax.oss.driver.api.core.servererrors.InvalidQueryException missing
+        && String.valueOf(missing.getMessage()).contains("does not exist")) {
+      // the persister, which owns the history tables, has never started
+      new Problem(503, "history_unavailable", "history is not available yet; retry shortly").send(ctx);
     } else {
       Problem.handleFailure(ctx);
     }

@@ -7,6 +7,8 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,18 +18,48 @@ public final class HistoryReader {
   private final CassandraClient cassandra;
   private final LazyStatement pageBefore;
   private final LazyStatement head;
+  private final LazyStatement heads;
+  private final LazyStatement readPositions;
 
   public HistoryReader(CassandraClient cassandra, CassandraConfig config) {
     this.cassandra = cassandra;
     this.pageBefore = new LazyStatement(cassandra, "SELECT channel_id, seq, sender_id, device_id, client_msg_id, body, sent_at"
         + " FROM " + config.keyspace + ".messages WHERE channel_id = ? AND bucket = ? AND seq <= ? LIMIT ?");
     this.head = new LazyStatement(cassandra, "SELECT head_seq FROM " + config.keyspace + ".channel_heads WHERE channel_id = ?");
+    this.heads = new LazyStatement(cassandra,
+        "SELECT channel_id, head_seq FROM " + config.keyspace + ".channel_heads WHERE channel_id IN ?");
+    this.readPositions = new LazyStatement(cassandra,
+        "SELECT channel_id, read_seq FROM " + config.keyspace + ".read_positions WHERE user_id = ? AND channel_id IN ?");
   }
 
   /** The highest seq stored for the channel, empty when it has no message yet. */
   public Future<Optional<Long>> head(long channelId) {
     return head.get().compose(statement -> cassandra.execute(statement.bind(channelId)))
         .map(rows -> Optional.ofNullable(rows.one()).map(row -> row.getLong("head_seq")));
+  }
+
+  /** The heads of several channels in one query; channels without a message are absent. */
+  public Future<Map<Long, Long>> heads(List<Long> channelIds) {
+    if (channelIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return heads.get().compose(statement -> cassandra.executeWithFullFetch(statement.bind(channelIds)))
+        .map(rows -> toMap(rows, "head_seq"));
+  }
+
+  /** A user's read positions in several channels; channels never read are absent. */
+  public Future<Map<Long, Long>> readPositions(long userId, List<Long> channelIds) {
+    if (channelIds.isEmpty()) {
+      return Future.succeededFuture(Map.of());
+    }
+    return readPositions.get().compose(statement -> cassandra.executeWithFullFetch(statement.bind(userId, channelIds)))
+        .map(rows -> toMap(rows, "read_seq"));
+  }
+
+  private static Map<Long, Long> toMap(List<Row> rows, String column) {
+    Map<Long, Long> values = new HashMap<>();
+    rows.forEach(row -> values.put(row.getLong("channel_id"), row.getLong(column)));
+    return values;
   }
 
   /** Up to {@code limit} messages with {@code seq <= fromSeq}, newest first. */

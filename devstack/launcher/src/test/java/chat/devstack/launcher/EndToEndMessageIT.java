@@ -211,6 +211,35 @@ class EndToEndMessageIT {
   }
 
   @Test
+  void a_group_message_reaches_every_member_and_a_removed_member_can_no_longer_send() throws Exception {
+    User owner = newUser();
+    User ann = newUser();
+    User ben = newUser();
+    long group = call(http.post("/v1/channels").bearerTokenAuthentication(owner.token())
+        .sendJsonObject(new JsonObject().put("name", "trio").put("members", new JsonArray().add(ann.id()).add(ben.id()))), 201)
+        .getLong("channel_id");
+
+    try (TestClient o = TestClient.connect(vertx, system.gatewayPort(), owner.token(), "phone");
+         TestClient a = TestClient.connect(vertx, system.gatewayPort(), ann.token(), "phone");
+         TestClient b = TestClient.connect(vertx, system.gatewayPort(), ben.token(), "phone")) {
+      o.send(send(group, UUID.randomUUID(), "hello all"));
+      assertThat(a.awaitFrame(type("message")).getLong("seq")).isEqualTo(1);
+      assertThat(b.awaitFrame(type("message")).getLong("seq")).isEqualTo(1);
+
+      call(http.delete("/v1/channels/" + group + "/members/" + ben.id()).bearerTokenAuthentication(owner.token()).send(), 204);
+      b.send(send(group, UUID.randomUUID(), "am I still here?"));
+      assertThat(b.awaitFrame(type("error")).getString("code")).isEqualTo("not_a_member");
+    }
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      JsonObject listed = call(http.get("/v1/channels").bearerTokenAuthentication(ann.token()).send(), 200)
+          .getJsonArray("channels").getJsonObject(0);
+      assertThat(listed.getLong("head_seq")).isEqualTo(1);
+      assertThat(listed.getLong("unread")).isEqualTo(1);
+    });
+  }
+
+  @Test
   void a_client_found_through_discovery_connects_with_its_ticket_and_the_ticket_works_once() throws Exception {
     User alice = newUser();
     JsonObject found = call(http.get("/v1/discovery").bearerTokenAuthentication(alice.token()).send(), 200);
