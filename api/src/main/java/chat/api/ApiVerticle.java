@@ -6,9 +6,11 @@ import chat.api.accounts.SessionRoutes;
 import chat.api.channels.ChannelRoutes;
 import chat.api.channels.GroupRoutes;
 import chat.api.discovery.DiscoveryRoutes;
+import chat.api.friends.FriendRoutes;
 import chat.api.history.HistoryRoutes;
 import chat.api.http.ApiFailures;
 import chat.api.http.Operations;
+import chat.api.users.ProfileRoutes;
 import chat.runtime.auth.Tokens;
 import chat.runtime.cassandra.CassandraClients;
 import chat.runtime.http.BearerAuth;
@@ -80,6 +82,8 @@ public final class ApiVerticle extends VerticleBase {
     HistoryReader history = new HistoryReader(cassandra, config.cassandra);
     new ChannelRoutes(postgres, memberships, history).register(operations);
     new GroupRoutes(postgres, memberships).register(operations);
+    new ProfileRoutes(postgres).register(operations);
+    new FriendRoutes(postgres).register(operations);
     new HistoryRoutes(history, memberships).register(operations);
     new DiscoveryRoutes(new GatewayRegistry(redis, config.gatewayStaleAfterSeconds * 1000L),
         new Tickets(redis, config.ticketTtlSeconds)).register(operations);

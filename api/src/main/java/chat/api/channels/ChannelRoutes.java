@@ -5,6 +5,7 @@ import chat.runtime.http.Problem;
 import chat.stores.membership.Memberships;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import chat.api.friends.Blocks;
 import chat.api.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
@@ -103,13 +104,13 @@ public final class ChannelRoutes {
     DirectPair pair = DirectPair.of(me, peer);
     postgres.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM users WHERE id = $1").execute(Tuple.of(peer))
             .compose(rows -> rows.size() == 0 ? Problem.notFound("peer: no user " + peer).<Long>asFuture()
-                : tx.preparedQuery("INSERT INTO channels (kind, direct_low, direct_high) VALUES ('direct', $1, $2)"
+                : Blocks.requireNone(tx, me, peer).compose(notBlocked -> tx.preparedQuery("INSERT INTO channels (kind, direct_low, direct_high) VALUES ('direct', $1, $2)"
                         + " ON CONFLICT (direct_low, direct_high) WHERE kind = 'direct' DO NOTHING RETURNING id")
                     .execute(Tuple.of(pair.low(), pair.high()))
                     .compose(inserted -> inserted.size() == 1
                         ? Future.succeededFuture(inserted.iterator().next().getLong(0))
                         : tx.preparedQuery("SELECT id FROM channels WHERE kind = 'direct' AND direct_low = $1 AND direct_high = $2")
-                            .execute(Tuple.of(pair.low(), pair.high())).map(r -> r.iterator().next().getLong(0))))
+                            .execute(Tuple.of(pair.low(), pair.high())).map(r -> r.iterator().next().getLong(0)))))
             .compose(channelId -> tx.preparedQuery("INSERT INTO channel_members (channel_id, user_id) VALUES ($1, $2), ($1, $3)"
                     + " ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(channelId, pair.low(), pair.high())).map(channelId)))

@@ -22,7 +22,8 @@ public final class ApiFailures {
       Problem.badRequest(malformed(ctx) ? "malformed_json" : "invalid_field",
           malformed(ctx) ? "body: not valid JSON" : describe(invalid)).send(ctx);
     } else if (failure instanceof ValidatorException invalid) {
-      Problem.badRequest(malformed(ctx) ? "malformed_json" : "invalid_request",
+      // parameters (path, query) and a missing body: the message names the parameter
+      Problem.badRequest(malformed(ctx) ? "malformed_json" : "invalid_field",
           malformed(ctx) ? "body: not valid JSON" : invalid.getMessage()).send(ctx);
     } else if (failure instanceof com.datastax.oss.driver.api.core.servererrors.InvalidQueryException missing
         && String.valueOf(missing.getMessage()).contains("does not exist")) {
