@@ -29,6 +29,8 @@ public class ApiConfig {
   public int ticketTtlSeconds = 10;
   /** A gateway whose discovery heartbeat is older than this is not offered, seconds (as the gateways' staleAfterSeconds). */
   public int gatewayStaleAfterSeconds = 15;
+  /** Devices one account may register. */
+  public int maxDevicesPerUser = 20;
   /** Largest accepted request body, bytes. */
   public long maxBodyBytes = 65536;
 }

@@ -5,6 +5,7 @@ import chat.api.accounts.Passwords;
 import chat.api.accounts.SessionRoutes;
 import chat.api.channels.ChannelRoutes;
 import chat.api.channels.GroupRoutes;
+import chat.api.devices.DeviceRoutes;
 import chat.api.discovery.DiscoveryRoutes;
 import chat.api.friends.FriendRoutes;
 import chat.api.history.HistoryRoutes;
@@ -84,6 +85,7 @@ public final class ApiVerticle extends VerticleBase {
     new GroupRoutes(postgres, memberships).register(operations);
     new ProfileRoutes(postgres).register(operations);
     new FriendRoutes(postgres).register(operations);
+    new DeviceRoutes(postgres, config.maxDevicesPerUser).register(operations);
     new HistoryRoutes(history, memberships).register(operations);
     new DiscoveryRoutes(new GatewayRegistry(redis, config.gatewayStaleAfterSeconds * 1000L),
         new Tickets(redis, config.ticketTtlSeconds)).register(operations);

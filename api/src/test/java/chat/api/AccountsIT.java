@@ -58,6 +58,18 @@ class AccountsIT extends ApiTestBase {
   }
 
   @Test
+  void an_expired_token_is_refused() throws Exception {
+    JsonObject alice = user();
+    chat.runtime.config.AuthConfig shortLived = new chat.runtime.config.AuthConfig();
+    shortLived.tokenTtlSeconds = -60; // same key, already expired (beyond the 5 s leeway)
+    String expired = new chat.runtime.auth.Tokens(vertx, shortLived)
+        .issue(alice.getLong("user_id"), java.util.UUID.fromString(alice.getString("session_id")));
+
+    assertProblem(await(http.get("/v1/users/me").bearerTokenAuthentication(expired).send()), 401, "unauthorized");
+    assertThat(await(http.get("/v1/users/me").bearerTokenAuthentication(alice.getString("token")).send()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void a_password_change_revokes_the_other_sessions_and_the_old_password() throws Exception {
     JsonObject first = user();
     String name = first.getString("username");
