@@ -58,14 +58,17 @@ class AccountsIT extends ApiTestBase {
   }
 
   @Test
-  void an_expired_token_is_refused() throws Exception {
+  void an_expired_token_or_one_without_expiry_is_refused() throws Exception {
     JsonObject alice = user();
-    chat.runtime.config.AuthConfig shortLived = new chat.runtime.config.AuthConfig();
-    shortLived.tokenTtlSeconds = -60; // same key, already expired (beyond the 5 s leeway)
-    String expired = new chat.runtime.auth.Tokens(vertx, shortLived)
-        .issue(alice.getLong("user_id"), java.util.UUID.fromString(alice.getString("session_id")));
+    io.vertx.ext.auth.jwt.JWTAuth sameKey = io.vertx.ext.auth.jwt.JWTAuth.create(vertx, new io.vertx.ext.auth.jwt.JWTAuthOptions()
+        .addPubSecKey(new io.vertx.ext.auth.PubSecKeyOptions().setAlgorithm("HS256").setBuffer(new chat.runtime.config.AuthConfig().signingSecret)));
+    JsonObject claims = new JsonObject().put("sub", alice.getLong("user_id").toString()).put("sid", alice.getString("session_id")).put("iss", "chat");
+    io.vertx.ext.auth.JWTOptions hs256 = new io.vertx.ext.auth.JWTOptions().setAlgorithm("HS256");
+    String expired = sameKey.generateToken(claims.copy().put("exp", System.currentTimeMillis() / 1000 - 60), hs256);
+    String neverExpires = sameKey.generateToken(claims, hs256);
 
     assertProblem(await(http.get("/v1/users/me").bearerTokenAuthentication(expired).send()), 401, "unauthorized");
+    assertProblem(await(http.get("/v1/users/me").bearerTokenAuthentication(neverExpires).send()), 401, "unauthorized");
     assertThat(await(http.get("/v1/users/me").bearerTokenAuthentication(alice.getString("token")).send()).statusCode()).isEqualTo(200);
   }
 

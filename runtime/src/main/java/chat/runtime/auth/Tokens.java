@@ -43,6 +43,10 @@ public final class Tokens {
     return jwt.authenticate(new TokenCredentials(token)).compose(user -> {
       try {
         JsonObject principal = user.principal();
+        if (!user.attributes().containsKey("exp")) {
+          // a token that never expires is not one this service issues
+          return Future.failedFuture(new IllegalArgumentException("token without expiry"));
+        }
         return Future.succeededFuture(new Claims(Long.parseLong(principal.getString("sub")),
             UUID.fromString(principal.getString("sid"))));
       } catch (RuntimeException e) {
