@@ -19,10 +19,26 @@ import java.util.Set;
 
 /**
  * Channel members, read fast from a Redis set that the api keeps up to date on every change and
- * that is rebuilt from PostgreSQL ({@code channel_members}) when missing. A channel always has at
- * least one member, so an absent key means "not cached", never "empty".
+ * that is rebuilt from PostgreSQL ({@code channel_members}) when missing. An absent key means
+ * "not cached", never "empty".
+ *
+ * <p>Races between a rebuild and a change are settled by a per-channel generation counter
+ * ({@code members:{id}:gen}): every change bumps it, and a rebuild fills the cache only if the
+ * generation it saw before reading PostgreSQL is still current and nobody filled it meanwhile.
+ * So a rebuild that read PostgreSQL before a removal committed can never put the removed member
+ * back, and an addition never creates a partial set when the key is missing.
  */
 public final class Memberships {
+
+  /** KEYS: set, generation. ARGV: members to add. Adds only to an existing set; bumps the generation. */
+  private static final String ADD = "if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('SADD', KEYS[1], unpack(ARGV)) end"
+      + " return redis.call('INCR', KEYS[2])";
+  /** KEYS: set, generation. ARGV: member. */
+  private static final String REMOVE = "redis.call('SREM', KEYS[1], ARGV[1]) return redis.call('INCR', KEYS[2])";
+  /** KEYS: set, generation. ARGV: generation seen before the read, members. Fills only a missing set of an unchanged generation. */
+  private static final String FILL = "local gen = redis.call('GET', KEYS[2]) or '0'"
+      + " if gen ~= ARGV[1] or redis.call('EXISTS', KEYS[1]) == 1 then return 0 end"
+      + " redis.call('SADD', KEYS[1], unpack(ARGV, 2)) return 1";
 
   private final Redis redis;
   private final Pool postgres;
@@ -65,18 +81,23 @@ public final class Memberships {
 
   /** Records new members in the cache (the api calls it after its transaction committed). */
   public Future<Void> added(long channelId, Collection<Long> userIds) {
-    Request add = Request.cmd(Command.SADD).arg(RedisKeys.members(channelId));
+    if (userIds.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Request add = script(ADD, channelId);
     userIds.forEach(add::arg);
     return redis.send(add).mapEmpty();
   }
 
-  /** Drops a member from the cache, so sends are refused at once. */
+  /** Drops a member from the cache, so sends are refused at once (after the api's commit). */
   public Future<Void> removed(long channelId, long userId) {
-    return redis.send(Request.cmd(Command.SREM).arg(RedisKeys.members(channelId)).arg(userId)).mapEmpty();
+    return redis.send(script(REMOVE, channelId).arg(userId)).mapEmpty();
   }
 
   private Future<Map<Long, Set<Long>>> rebuild(List<Long> channels) {
-    return postgres.preparedQuery("SELECT channel_id, user_id FROM channel_members WHERE channel_id = ANY($1)")
+    List<Request> generations = channels.stream().map(c -> Request.cmd(Command.GET).arg(generation(c))).toList();
+    return redis.batch(generations).compose(seen -> postgres
+        .preparedQuery("SELECT channel_id, user_id FROM channel_members WHERE channel_id = ANY($1)")
         .execute(Tuple.of(channels.toArray(new Long[0])))
         .compose(rows -> {
           Map<Long, Set<Long>> loaded = new HashMap<>();
@@ -84,13 +105,29 @@ public final class Memberships {
             loaded.computeIfAbsent(row.getLong("channel_id"), c -> new HashSet<>()).add(row.getLong("user_id"));
           }
           List<Request> fills = new ArrayList<>();
-          loaded.forEach((channel, users) -> {
-            Request add = Request.cmd(Command.SADD).arg(RedisKeys.members(channel));
-            users.forEach(add::arg);
-            fills.add(add);
-          });
+          for (int i = 0; i < channels.size(); i++) {
+            Set<Long> users = loaded.get(channels.get(i));
+            if (users != null) {
+              fills.add(fill(channels.get(i), seen.get(i) == null ? "0" : seen.get(i).toString(), users));
+            }
+          }
           return fills.isEmpty() ? Future.succeededFuture(loaded) : redis.batch(fills).map(v -> loaded);
-        });
+        }));
+  }
+
+  /** The cache fill of a rebuild that saw {@code generation} before it read PostgreSQL. */
+  Request fill(long channelId, String generation, Set<Long> users) {
+    Request fill = script(FILL, channelId).arg(generation);
+    users.forEach(fill::arg);
+    return fill;
+  }
+
+  private static Request script(String lua, long channelId) {
+    return Request.cmd(Command.EVAL).arg(lua).arg(2).arg(RedisKeys.members(channelId)).arg(generation(channelId));
+  }
+
+  private static String generation(long channelId) {
+    return RedisKeys.members(channelId) + ":gen";
   }
 
   private static Set<Long> toLongs(Response reply) {

@@ -88,4 +88,26 @@ class MembershipsIT {
     assertThat(await(memberships.membersOf(List.of(103L, 104L))))
         .isEqualTo(Map.of(103L, Set.of(5L), 104L, Set.of(6L, 7L)));
   }
+
+  @Test
+  void an_addition_to_an_uncached_channel_does_not_create_a_partial_cache() throws Exception {
+    insertMembers(105, 1, 2, 3);
+
+    await(memberships.added(105, List.of(3L)));
+
+    assertThat(await(memberships.membersOf(List.of(105L)))).isEqualTo(Map.of(105L, Set.of(1L, 2L, 3L)));
+  }
+
+  @Test
+  void a_rebuild_that_read_before_a_removal_cannot_put_the_removed_member_back() throws Exception {
+    insertMembers(106, 1, 2);
+    String seenBeforeRead = "0"; // the generation a slow rebuild saw before reading PostgreSQL (members 1 and 2)
+    await(postgres.query("DELETE FROM channel_members WHERE channel_id = 106 AND user_id = 2").execute());
+    await(memberships.removed(106, 2)); // the removal lands while that rebuild is still in flight
+
+    await(redis.send(memberships.fill(106, seenBeforeRead, Set.of(1L, 2L)))); // the slow rebuild tries to fill
+
+    assertThat(await(memberships.isMember(106, 2))).isFalse();
+    assertThat(await(memberships.isMember(106, 1))).isTrue();
+  }
 }
