@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import chat.api.friends.Blocks;
 import chat.api.http.Operations;
+import chat.api.http.Params;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -45,8 +46,8 @@ public final class ChannelRoutes {
    */
   private void listMine(RoutingContext ctx) {
     long me = BearerAuth.userId(ctx);
-    long after = ctx.queryParam("after").isEmpty() ? 0 : Long.parseLong(ctx.queryParam("after").get(0));
-    int limit = ctx.queryParam("limit").isEmpty() ? 50 : Integer.parseInt(ctx.queryParam("limit").get(0));
+    long after = Params.longOr(ctx, "after", 0);
+    int limit = Params.intOr(ctx, "limit", 50);
     postgres.preparedQuery("SELECT " + CHANNEL_COLUMNS + " FROM channel_members m JOIN channels c ON c.id = m.channel_id"
             + " WHERE m.user_id = $1 AND c.id > $2 ORDER BY c.id LIMIT $3")
         .execute(Tuple.of(me, after, limit))

@@ -1,6 +1,7 @@
 package chat.api.friends;
 
 import chat.api.http.Operations;
+import chat.api.http.Params;
 import chat.api.users.Profiles;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Problem;
@@ -99,8 +100,8 @@ public final class FriendRoutes {
   /** {@code GET /v1/friends?after=<user id>&limit=<n>}: my friends by user id, paged. */
   private void listFriends(RoutingContext ctx) {
     long me = BearerAuth.userId(ctx);
-    long after = ctx.queryParam("after").isEmpty() ? 0 : Long.parseLong(ctx.queryParam("after").get(0));
-    int limit = ctx.queryParam("limit").isEmpty() ? 50 : Integer.parseInt(ctx.queryParam("limit").get(0));
+    long after = Params.longOr(ctx, "after", 0);
+    int limit = Params.intOr(ctx, "limit", 50);
     postgres.preparedQuery("SELECT " + Profiles.COLUMNS + " FROM friendships f"
             + " JOIN users u ON u.id = CASE WHEN f.user_low = $1 THEN f.user_high ELSE f.user_low END"
             + " WHERE (f.user_low = $1 OR f.user_high = $1) AND u.id > $2 ORDER BY u.id LIMIT $3")

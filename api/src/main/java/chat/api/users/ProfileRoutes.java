@@ -1,6 +1,7 @@
 package chat.api.users;
 
 import chat.api.http.Operations;
+import chat.api.http.Params;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Problem;
 import io.vertx.core.json.JsonArray;
@@ -53,8 +54,8 @@ public final class ProfileRoutes {
   /** {@code GET /v1/users?prefix=al&after=<username>&limit=<n>}: by username, paged. */
   private void search(RoutingContext ctx) {
     String prefix = ctx.queryParam("prefix").get(0).toLowerCase(Locale.ROOT);
-    String after = ctx.queryParam("after").isEmpty() ? "" : ctx.queryParam("after").get(0).toLowerCase(Locale.ROOT);
-    int limit = ctx.queryParam("limit").isEmpty() ? 20 : Integer.parseInt(ctx.queryParam("limit").get(0));
+    String after = Params.stringOr(ctx, "after", "").toLowerCase(Locale.ROOT);
+    int limit = Params.intOr(ctx, "limit", 20);
     String pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     postgres.preparedQuery("SELECT " + Profiles.COLUMNS + " FROM users u WHERE u.username LIKE $1 AND u.username > $2 ORDER BY u.username LIMIT $3")
         .execute(Tuple.of(pattern, after, limit))
