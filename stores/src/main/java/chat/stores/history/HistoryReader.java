@@ -18,6 +18,7 @@ public final class HistoryReader {
   private final CassandraClient cassandra;
   private final LazyStatement pageBefore;
   private final LazyStatement head;
+  private final LazyStatement pageAfter;
   private final LazyStatement heads;
   private final LazyStatement readPositions;
 
@@ -25,6 +26,8 @@ public final class HistoryReader {
     this.cassandra = cassandra;
     this.pageBefore = new LazyStatement(cassandra, "SELECT channel_id, seq, sender_id, device_id, client_msg_id, body, sent_at"
         + " FROM " + config.keyspace + ".messages WHERE channel_id = ? AND bucket = ? AND seq <= ? LIMIT ?");
+    this.pageAfter = new LazyStatement(cassandra, "SELECT channel_id, seq, sender_id, device_id, client_msg_id, body, sent_at"
+        + " FROM " + config.keyspace + ".messages WHERE channel_id = ? AND bucket = ? AND seq > ? AND seq <= ? ORDER BY seq ASC LIMIT ?");
     this.head = new LazyStatement(cassandra, "SELECT head_seq FROM " + config.keyspace + ".channel_heads WHERE channel_id = ?");
     this.heads = new LazyStatement(cassandra,
         "SELECT channel_id, head_seq FROM " + config.keyspace + ".channel_heads WHERE channel_id IN ?");
@@ -66,6 +69,30 @@ public final class HistoryReader {
   public Future<List<StoredMessage>> pageBackwards(long channelId, long fromSeq, int limit) {
     List<StoredMessage> page = new ArrayList<>(limit);
     return pageBefore.get().compose(statement -> fill(statement, channelId, fromSeq, limit, page)).map(v -> page);
+  }
+
+  /**
+   * Up to {@code limit} messages with {@code afterSeq < seq <= headSeq}, oldest first (the caller
+   * passes the head it knows, so a page is consistent with the head it reports).
+   */
+  public Future<List<StoredMessage>> pageForwards(long channelId, long afterSeq, long headSeq, int limit) {
+    List<StoredMessage> page = new ArrayList<>(limit);
+    return pageAfter.get().compose(statement -> fillForwards(statement, channelId, afterSeq, headSeq, limit, page)).map(v -> page);
+  }
+
+  private Future<Void> fillForwards(PreparedStatement statement, long channelId, long afterSeq, long headSeq, int limit,
+      List<StoredMessage> page) {
+    if (afterSeq >= headSeq || page.size() >= limit) {
+      return Future.succeededFuture();
+    }
+    int bucket = MessageBuckets.bucketOf(afterSeq + 1);
+    return cassandra.executeWithFullFetch(statement.bind(channelId, bucket, afterSeq, headSeq, limit - page.size()))
+        .compose(rows -> {
+          rows.forEach(row -> page.add(toMessage(row)));
+          long nextBucketStart = (bucket + 1) * MessageBuckets.SIZE;
+          return page.size() >= limit ? Future.succeededFuture()
+              : fillForwards(statement, channelId, nextBucketStart - 1, headSeq, limit, page);
+        });
   }
 
   /** The newest {@code limit} messages, newest first. */

@@ -78,4 +78,16 @@ class HistoryIT {
     assertThat(await(reader.head(404))).isEmpty();
     assertThat(await(reader.latest(404, 10))).isEmpty();
   }
+
+  @Test
+  void a_forward_page_starts_after_the_cursor_crosses_buckets_and_stops_at_the_head() throws Exception {
+    long boundary = MessageBuckets.SIZE;
+    await(writer.write(LongStream.rangeClosed(boundary - 2, boundary + 2).mapToObj(seq -> message(4, seq)).toList()));
+
+    assertThat(await(reader.pageForwards(4, boundary - 2, boundary + 2, 3))).extracting(StoredMessage::seq)
+        .containsExactly(boundary - 1, boundary, boundary + 1);
+    assertThat(await(reader.pageForwards(4, boundary, boundary + 1, 10))).extracting(StoredMessage::seq)
+        .as("nothing past the given head").containsExactly(boundary + 1);
+    assertThat(await(reader.pageForwards(4, boundary + 2, boundary + 2, 10))).isEmpty();
+  }
 }
