@@ -1,6 +1,7 @@
 package chat.gateway;
 
 import chat.runtime.config.AuthConfig;
+import chat.runtime.config.CassandraConfig;
 import chat.runtime.config.HttpConfig;
 import chat.runtime.config.KafkaConfig;
 import chat.runtime.config.PostgresConfig;
@@ -27,8 +28,10 @@ public class GatewayConfig {
   public KafkaConfig kafka = new KafkaConfig();
   /** Redis: connection map, membership cache, deliveries. */
   public RedisConfig redis = new RedisConfig();
-  /** PostgreSQL, read when the membership cache misses. */
+  /** PostgreSQL, read when the membership cache misses and for the user's channels on sync. */
   public PostgresConfig postgres = new PostgresConfig();
+  /** Cassandra, where history and sync pages are read. */
+  public CassandraConfig cassandra = new CassandraConfig();
   /** Access token verification. */
   public AuthConfig auth = new AuthConfig();
   /** Largest message body accepted, UTF-8 bytes. */

@@ -7,7 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 
-/** Deploys a gateway: wait for Kafka, Redis and PostgreSQL, create the topic it writes, serve. */
+/** Deploys a gateway: wait for Kafka, Redis, PostgreSQL and Cassandra, create the topic it writes, serve. */
 public final class GatewayStage {
 
   private GatewayStage() {}
@@ -19,7 +19,8 @@ public final class GatewayStage {
     return Future.all(
             EngineCheck.await(vertx, "Kafka", config.kafka.bootstrapServers, wait),
             EngineCheck.await(vertx, "Redis", config.redis.uri, wait),
-            EngineCheck.await(vertx, "PostgreSQL", config.postgres.host + ":" + config.postgres.port, wait))
+            EngineCheck.await(vertx, "PostgreSQL", config.postgres.host + ":" + config.postgres.port, wait),
+            EngineCheck.await(vertx, "Cassandra", config.cassandra.contactPoints, wait))
         .compose(v -> KafkaTopics.ensure(vertx, config.kafka, List.of(Topics.INBOUND)))
         .compose(v -> vertx.deployVerticle(verticle))
         .map(id -> verticle);

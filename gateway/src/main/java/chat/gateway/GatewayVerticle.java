@@ -1,9 +1,11 @@
 package chat.gateway;
 
+import chat.gateway.catchup.CatchUp;
 import chat.gateway.frames.FrameReader;
 import chat.gateway.sessions.LocalSessions;
 import chat.gateway.sessions.Session;
 import chat.runtime.auth.Tokens;
+import chat.runtime.cassandra.CassandraClients;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Health;
 import chat.runtime.http.Problem;
@@ -16,15 +18,19 @@ import chat.schemas.Topics;
 import chat.schemas.events.MessageSubmitted;
 import chat.schemas.frames.AcceptedFrame;
 import chat.schemas.frames.ErrorFrame;
+import chat.schemas.frames.HistoryFrame;
 import chat.schemas.frames.SendFrame;
+import chat.schemas.frames.SyncFrame;
 import chat.schemas.frames.ServerFrame;
 import chat.schemas.internal.GatewayBatch;
 import chat.stores.RedisKeys;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
 import chat.stores.gateways.GatewayRegistry;
+import chat.stores.history.HistoryReader;
 import chat.stores.sessions.Sessions;
 import chat.stores.tickets.Tickets;
+import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -63,12 +69,14 @@ public final class GatewayVerticle extends VerticleBase {
   private Redis redis;
   private RedisConnection subscriber;
   private Pool postgres;
+  private CassandraClient cassandra;
   private Memberships memberships;
   private Connections connections;
   private BearerAuth auth;
   private Sessions loginSessions;
   private Tickets tickets;
   private GatewayRegistry registry;
+  private CatchUp catchUp;
   private HttpServer server;
 
   public GatewayVerticle(GatewayConfig config) {
@@ -87,6 +95,8 @@ public final class GatewayVerticle extends VerticleBase {
     auth = new BearerAuth(new Tokens(vertx, config.auth), loginSessions::isActive);
     tickets = new Tickets(redis, 0); // the gateway only redeems tickets; the api issues them
     registry = new GatewayRegistry(redis, config.staleAfterSeconds * 1000L);
+    cassandra = CassandraClients.create(vertx, config.cassandra);
+    catchUp = new CatchUp(new HistoryReader(cassandra, config.cassandra), memberships, postgres);
 
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
@@ -179,7 +189,16 @@ public final class GatewayVerticle extends VerticleBase {
       reply(session, result.error());
     } else if (result.frame() instanceof SendFrame send) {
       onSend(session, send);
+    } else if (result.frame() instanceof HistoryFrame history) {
+      answer(session, catchUp.history(session.userId(), history));
+    } else if (result.frame() instanceof SyncFrame sync) {
+      answer(session, catchUp.sync(session.userId(), sync));
     }
+  }
+
+  private static void answer(Session session, Future<ServerFrame> answer) {
+    answer.onComplete(ar -> reply(session, ar.succeeded() ? ar.result()
+        : ErrorFrame.of(ErrorCode.UNAVAILABLE, "history could not be read; retry")));
   }
 
   private void onSend(Session session, SendFrame send) {
@@ -229,6 +248,7 @@ public final class GatewayVerticle extends VerticleBase {
         producer.close(),
         subscriber == null ? Future.succeededFuture() : subscriber.close(),
         redis.close(),
-        postgres.close()));
+        postgres.close(),
+        cassandra.close()));
   }
 }

@@ -20,6 +20,10 @@ class SchemaExamplesTest {
   /** The Java type each schema's instances decode to. */
   private static final Map<String, Class<?>> JAVA_TYPES = Map.of(
       "ws/send", ClientFrame.class,
+      "ws/history", ClientFrame.class,
+      "ws/sync", ClientFrame.class,
+      "ws/history-page", ServerFrame.class,
+      "ws/synced", ServerFrame.class,
       "ws/accepted", ServerFrame.class,
       "ws/message", ServerFrame.class,
       "ws/error", ServerFrame.class,

@@ -5,7 +5,9 @@ import chat.schemas.Json;
 import chat.schemas.SchemaCatalog;
 import chat.schemas.frames.ClientFrame;
 import chat.schemas.frames.ErrorFrame;
+import chat.schemas.frames.HistoryFrame;
 import chat.schemas.frames.SendFrame;
+import chat.schemas.frames.SyncFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,10 @@ import java.util.Optional;
 public final class FrameReader {
 
   /** Client frame types and the schema each must satisfy. */
-  private static final Map<String, String> SCHEMAS = Map.of(SendFrame.TYPE, "ws/send");
+  private static final Map<String, String> SCHEMAS = Map.of(
+      SendFrame.TYPE, "ws/send",
+      HistoryFrame.TYPE, "ws/history",
+      SyncFrame.TYPE, "ws/sync");
 
   private final int maxBodyBytes;
 
@@ -57,7 +62,7 @@ public final class FrameReader {
     if (invalid.isPresent()) {
       return Result.fail(ErrorCode.INVALID_FRAME, invalid.get(), ref);
     }
-    if (json.getString("body") != null && json.getString("body").getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
+    if (json.getValue("body") instanceof String body && body.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes) {
       return Result.fail(ErrorCode.BODY_TOO_LARGE, "body: larger than " + maxBodyBytes + " bytes", ref);
     }
     try {

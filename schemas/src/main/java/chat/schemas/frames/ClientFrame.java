@@ -5,5 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** A frame a client sends over the WebSocket; {@code type} says which. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = SendFrame.class, name = SendFrame.TYPE)})
-public sealed interface ClientFrame permits SendFrame {}
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = SendFrame.class, name = SendFrame.TYPE),
+    @JsonSubTypes.Type(value = HistoryFrame.class, name = HistoryFrame.TYPE),
+    @JsonSubTypes.Type(value = SyncFrame.class, name = SyncFrame.TYPE)})
+public sealed interface ClientFrame permits SendFrame, HistoryFrame, SyncFrame {}

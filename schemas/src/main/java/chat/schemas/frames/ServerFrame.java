@@ -8,5 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = AcceptedFrame.class, name = "accepted"),
     @JsonSubTypes.Type(value = MessageFrame.class, name = "message"),
-    @JsonSubTypes.Type(value = ErrorFrame.class, name = "error")})
-public sealed interface ServerFrame permits AcceptedFrame, MessageFrame, ErrorFrame {}
+    @JsonSubTypes.Type(value = ErrorFrame.class, name = "error"),
+    @JsonSubTypes.Type(value = HistoryPageFrame.class, name = "history_page"),
+    @JsonSubTypes.Type(value = SyncedFrame.class, name = "synced")})
+public sealed interface ServerFrame permits AcceptedFrame, MessageFrame, ErrorFrame, HistoryPageFrame, SyncedFrame {}

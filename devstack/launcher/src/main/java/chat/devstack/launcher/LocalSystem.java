@@ -73,6 +73,7 @@ public final class LocalSystem {
     gateway.kafka = EngineConfigs.kafka(engines);
     gateway.redis = EngineConfigs.redis(engines);
     gateway.postgres = EngineConfigs.postgres(engines);
+    gateway.cassandra = EngineConfigs.cassandra(engines);
     gateway.http = new HttpConfig(ports.gateway());
 
     Future<ApiVerticle> apiDeployed = ApiStage.deploy(vertx, api);

@@ -35,6 +35,9 @@ class EndToEndMessageIT {
   private static WebClient http;
   private static LocalSystem.Running system;
 
+  /** A second gateway, so that one user's devices can sit on different gateways. */
+  private static int secondGatewayPort;
+
   @BeforeAll
   static void startEverything() throws Exception {
     Endpoints engines = TestEngines.all();
@@ -42,6 +45,15 @@ class EndToEndMessageIT {
     system = LocalSystem.deploy(vertx, engines, LocalSystem.StagePorts.RANDOM, Path.of("target", "e2e-state-" + UUID.randomUUID()))
         .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
     http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(system.apiPort()));
+    chat.gateway.GatewayConfig second = new chat.gateway.GatewayConfig();
+    second.gatewayId = "gw-second";
+    second.http = new chat.runtime.config.HttpConfig(0);
+    second.kafka = chat.devstack.engines.EngineConfigs.kafka(engines);
+    second.redis = chat.devstack.engines.EngineConfigs.redis(engines);
+    second.postgres = chat.devstack.engines.EngineConfigs.postgres(engines);
+    second.cassandra = chat.devstack.engines.EngineConfigs.cassandra(engines);
+    secondGatewayPort = chat.gateway.GatewayStage.deploy(vertx, second).toCompletionStage().toCompletableFuture()
+        .get(60, TimeUnit.SECONDS).port();
   }
 
   @AfterAll
@@ -240,21 +252,104 @@ class EndToEndMessageIT {
   }
 
   @Test
+  void a_laptop_offline_during_sends_converges_with_the_phone_on_another_gateway_by_sync() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient alicePhone = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient bobPhone = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "phone")) {
+      for (int i = 1; i <= 3; i++) {
+        alicePhone.send(send(channel, UUID.randomUUID(), "m" + i));
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> bobPhone.received(type("message")).size() == 3);
+
+      try (TestClient bobLaptop = TestClient.connect(vertx, secondGatewayPort, bob.token(), "laptop")) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+          bobLaptop.send(new JsonObject().put("type", "sync"));
+          JsonObject synced = bobLaptop.awaitFrame(type("synced"));
+          JsonObject state = synced.getJsonArray("channels").getJsonObject(0);
+          assertThat(state.getLong("head")).isEqualTo(3);
+          assertThat(state.getJsonArray("messages")).extracting(m -> ((JsonObject) m).getString("body")).containsExactly("m1", "m2", "m3");
+        });
+
+        bobLaptop.send(new JsonObject().put("type", "sync").put("cursors", new JsonObject().put(Long.toString(channel), 1)).put("limit", 1));
+        JsonObject page = bobLaptop.awaitFrame(f -> "synced".equals(f.getString("type"))
+            && f.getJsonArray("channels").getJsonObject(0).getBoolean("has_more"));
+        assertThat(page.getJsonArray("channels").getJsonObject(0).getJsonArray("messages").getJsonObject(0).getLong("seq")).isEqualTo(2);
+
+        alicePhone.send(send(channel, UUID.randomUUID(), "live on both"));
+        assertThat(bobLaptop.awaitFrame(f -> "live on both".equals(f.getString("body"))).getLong("seq")).isEqualTo(4);
+        assertThat(bobPhone.awaitFrame(f -> "live on both".equals(f.getString("body"))).getLong("seq")).isEqualTo(4);
+      }
+    }
+  }
+
+  @Test
+  void a_gap_in_seq_is_filled_by_asking_for_history_after_the_last_seq_seen() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone")) {
+      for (int i = 1; i <= 4; i++) {
+        a.send(send(channel, UUID.randomUUID(), "m" + i));
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> a.received(type("message")).size() == 4);
+    }
+
+    try (TestClient b = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "phone")) {
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        b.send(new JsonObject().put("type", "history").put("channel", channel).put("after", 1).put("limit", 2));
+        JsonObject page = b.awaitFrame(f -> "history_page".equals(f.getString("type")) && f.getLong("head") == 4);
+        assertThat(page.getJsonArray("messages")).extracting(m -> ((JsonObject) m).getLong("seq")).containsExactly(2L, 3L);
+      });
+      b.send(new JsonObject().put("type", "history").put("channel", channel).put("before", 3));
+      JsonObject older = b.awaitFrame(f -> "history_page".equals(f.getString("type"))
+          && f.getJsonArray("messages").size() == 2 && f.getJsonArray("messages").getJsonObject(0).getLong("seq") == 1);
+      assertThat(older.getJsonArray("messages")).extracting(m -> ((JsonObject) m).getLong("seq")).containsExactly(1L, 2L);
+    }
+  }
+
+  @Test
+  void history_and_sync_refuse_outsiders_and_malformed_requests_and_stay_usable() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    User eve = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient e = TestClient.connect(vertx, system.gatewayPort(), eve.token(), "phone")) {
+      e.send(new JsonObject().put("type", "history").put("channel", channel));
+      assertThat(e.awaitFrame(type("error")).getString("code")).isEqualTo("not_a_member");
+
+      e.send(new JsonObject().put("type", "sync").put("cursors", new JsonObject().put("abc", 1)));
+      e.awaitFrame(f -> "invalid_frame".equals(f.getString("code")) && f.getString("message").startsWith("cursors"));
+      e.send(new JsonObject().put("type", "history").put("channel", channel).put("before", 5).put("after", 1));
+      await().atMost(Duration.ofSeconds(10)).until(() -> e.received(f -> "invalid_frame".equals(f.getString("code"))).size() == 2);
+
+      e.send(new JsonObject().put("type", "sync"));
+      JsonObject synced = e.awaitFrame(type("synced"));
+      assertThat(synced.getJsonArray("channels")).as("eve is in no channel").isEmpty();
+    }
+  }
+
+  @Test
   void a_client_found_through_discovery_connects_with_its_ticket_and_the_ticket_works_once() throws Exception {
     User alice = newUser();
     JsonObject found = call(http.get("/v1/discovery").bearerTokenAuthentication(alice.token()).send(), 200);
-    assertThat(found.getString("gateway_id")).isEqualTo("gw-local");
-    String url = found.getString("url");
-    String query = url.substring(url.indexOf('?'));
-    assertThat(url).startsWith("ws://127.0.0.1:" + system.gatewayPort() + "/v1/ws?ticket=");
+    assertThat(found.getString("gateway_id")).isIn("gw-local", "gw-second");
+    java.net.URI url = java.net.URI.create(found.getString("url"));
+    int port = url.getPort();
+    String query = "?" + url.getRawQuery();
+    assertThat(port).isEqualTo(found.getString("gateway_id").equals("gw-local") ? system.gatewayPort() : secondGatewayPort);
+    assertThat(query).startsWith("?ticket=");
 
-    io.vertx.core.http.WebSocket socket = TestClient.open(vertx, system.gatewayPort(), query + "&device=browser")
+    io.vertx.core.http.WebSocket socket = TestClient.open(vertx, port, query + "&device=browser")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(socket.isClosed()).isFalse();
     socket.close();
 
     ExecutionException reused = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-        () -> TestClient.open(vertx, system.gatewayPort(), query).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+        () -> TestClient.open(vertx, port, query).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
     assertThat(((UpgradeRejectedException) reused.getCause()).getStatus()).isEqualTo(401);
   }
 
