@@ -42,6 +42,17 @@ public class GatewayConfig {
   public int refreshSeconds = 30;
   /** Bytes queued for one socket beyond which the client is too slow and is closed with 1013. */
   public int maxOutboundQueueBytes = 1 << 20;
+  /** Frames a connection may send per second (sustained); excess gets {@code rate_limited}. */
+  public double framesPerSecondPerConnection = 20;
+  /** Frames a connection may send at once before the rate applies. */
+  public double frameBurstPerConnection = 40;
+  /**
+   * Frames per second of one user across their devices on this gateway (a user whose devices
+   * sit on several gateways has this budget on each).
+   */
+  public double framesPerSecondPerUser = 30;
+  /** Frames a user may send at once across their devices on this gateway. */
+  public double frameBurstPerUser = 60;
   /** Engine wait at startup. */
   public StartupConfig startup = new StartupConfig();
 }

@@ -2,6 +2,7 @@ package chat.gateway;
 
 import chat.gateway.catchup.CatchUp;
 import chat.gateway.frames.FrameReader;
+import chat.gateway.limits.SendLimits;
 import chat.gateway.sessions.LocalSessions;
 import chat.gateway.sessions.Session;
 import chat.runtime.auth.Tokens;
@@ -77,6 +78,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Tickets tickets;
   private GatewayRegistry registry;
   private CatchUp catchUp;
+  private SendLimits limits;
   private HttpServer server;
 
   public GatewayVerticle(GatewayConfig config) {
@@ -86,6 +88,8 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     frames = new FrameReader(config.maxBodyBytes);
+    limits = new SendLimits(new SendLimits.Rates(config.frameBurstPerConnection, config.framesPerSecondPerConnection,
+        config.frameBurstPerUser, config.framesPerSecondPerUser));
     producer = KafkaClients.producer(vertx, config.kafka, "gateway-" + config.gatewayId);
     redis = RedisClients.pooled(vertx, config.redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
@@ -170,20 +174,39 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private void open(long userId, String deviceId, ServerWebSocket socket) {
-    Session session = new Session(userId, deviceId, socket, config.maxOutboundQueueBytes);
+    long now = System.nanoTime();
+    Session session = new Session(userId, deviceId, socket, config.maxOutboundQueueBytes,
+        limits.connectionBucket(now), limits.userBucket(userId, now));
     sessions.add(session);
     connections.register(userId, deviceId, config.gatewayId)
         .onFailure(e -> log.warn("registering user {} device {} failed: {}", userId, deviceId, e.toString()));
     socket.textMessageHandler(text -> onFrame(session, text));
-    socket.binaryMessageHandler(bytes -> reply(session, ErrorFrame.of(ErrorCode.MALFORMED_JSON, "binary frames are not supported")));
+    socket.binaryMessageHandler(bytes -> {
+      if (admitted(session)) {
+        reply(session, ErrorFrame.of(ErrorCode.MALFORMED_JSON, "binary frames are not supported"));
+      }
+    });
     socket.exceptionHandler(e -> log.debug("socket of user {} failed: {}", userId, e.toString()));
     socket.closeHandler(v -> {
       sessions.remove(session);
+      limits.released(userId);
       connections.unregister(userId, deviceId, config.gatewayId);
     });
   }
 
+  /** Every frame, good or bad, costs a token: a flood is refused before any parsing or I/O. */
+  private static boolean admitted(Session session) {
+    long wait = session.admitFrame(System.nanoTime());
+    if (wait > 0) {
+      reply(session, new ErrorFrame(ErrorCode.RATE_LIMITED, "too many frames; retry after " + wait + " ms", null, wait));
+    }
+    return wait == 0;
+  }
+
   private void onFrame(Session session, String text) {
+    if (!admitted(session)) {
+      return;
+    }
     FrameReader.Result result = frames.read(text);
     if (result.error() != null) {
       reply(session, result.error());
@@ -203,7 +226,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void onSend(Session session, SendFrame send) {
     String ref = send.clientMsgId().toString();
-    memberships.isMember(send.channel(), session.userId()).onComplete(member -> {
+    session.inSendOrder(memberships.isMember(send.channel(), session.userId()), member -> {
       if (member.failed()) {
         reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "membership could not be checked; retry", ref));
       } else if (!member.result()) {
@@ -211,10 +234,12 @@ public final class GatewayVerticle extends VerticleBase {
       } else {
         MessageSubmitted event = new MessageSubmitted(send.channel(), session.userId(), session.deviceId(),
             send.clientMsgId(), send.body(), System.currentTimeMillis());
+        // called in send order; the idempotent producer keeps that order within the partition
         producer.send(KafkaProducerRecord.create(Topics.INBOUND, Long.toString(send.channel()), Json.encode(event)))
             .onSuccess(metadata -> reply(session, new AcceptedFrame(send.channel(), send.clientMsgId())))
             .onFailure(e -> reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "the message was not stored; retry with the same client_msg_id", ref)));
       }
+      return Future.succeededFuture();
     });
   }
 

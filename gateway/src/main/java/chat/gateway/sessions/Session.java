@@ -1,6 +1,11 @@
 package chat.gateway.sessions;
 
+import chat.gateway.limits.SendLimits;
+import chat.gateway.limits.TokenBucket;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.function.Function;
 
 /**
  * One connected device. Writes are refused, and the socket closed with 1013 (try again later),
@@ -14,12 +19,32 @@ public final class Session {
   private final long userId;
   private final String deviceId;
   private final ServerWebSocket socket;
+  private final TokenBucket connectionBucket;
+  private final TokenBucket userBucket;
+  private Future<Void> sends = Future.succeededFuture();
 
-  public Session(long userId, String deviceId, ServerWebSocket socket, int maxQueueBytes) {
+  public Session(long userId, String deviceId, ServerWebSocket socket, int maxQueueBytes, TokenBucket connectionBucket,
+      TokenBucket userBucket) {
     this.userId = userId;
     this.deviceId = deviceId;
     this.socket = socket;
+    this.connectionBucket = connectionBucket;
+    this.userBucket = userBucket;
     socket.setWriteQueueMaxSize(maxQueueBytes);
+  }
+
+  /**
+   * Runs {@code step} once every earlier send of this connection has run its step: the checks of
+   * several sends may complete in any order (pooled Redis connections), but their records reach
+   * the producer in the order the client sent them, so one sender's order is kept.
+   */
+  public <T> void inSendOrder(Future<T> check, Function<AsyncResult<T>, Future<Void>> step) {
+    sends = sends.transform(previous -> check.transform(step::apply));
+  }
+
+  /** 0 when this frame may pass the connection's and the user's limits, else the ms to wait. */
+  public long admitFrame(long nowNanos) {
+    return SendLimits.take(connectionBucket, userBucket, nowNanos);
   }
 
   public long userId() {

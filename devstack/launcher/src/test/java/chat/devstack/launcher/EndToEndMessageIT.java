@@ -143,6 +143,23 @@ class EndToEndMessageIT {
   }
 
   @Test
+  void sends_fired_back_to_back_keep_the_senders_order_in_their_seqs() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient b = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "phone")) {
+      for (int i = 1; i <= 30; i++) {
+        a.send(send(channel, UUID.randomUUID(), Integer.toString(i)));
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> b.received(type("message")).size() == 30);
+
+      assertThat(b.received(type("message"))).allSatisfy(m -> assertThat(m.getString("body")).isEqualTo(m.getLong("seq").toString()));
+    }
+  }
+
+  @Test
   void a_retried_send_with_the_same_client_msg_id_makes_one_message() throws Exception {
     User alice = newUser();
     User bob = newUser();
@@ -329,6 +346,35 @@ class EndToEndMessageIT {
       e.send(new JsonObject().put("type", "sync"));
       JsonObject synced = e.awaitFrame(type("synced"));
       assertThat(synced.getJsonArray("channels")).as("eve is in no channel").isEmpty();
+    }
+  }
+
+  @Test
+  void a_flood_beyond_the_rate_limit_gets_rate_limited_with_a_retry_after_and_others_are_unaffected() throws Exception {
+    User flooder = newUser();
+    User other = newUser();
+    User peer = newUser();
+    long floodChannel = directChannel(flooder, peer);
+    long calmChannel = directChannel(other, peer);
+
+    try (TestClient f = TestClient.connect(vertx, system.gatewayPort(), flooder.token(), "phone");
+         TestClient o = TestClient.connect(vertx, system.gatewayPort(), other.token(), "phone")) {
+      for (int i = 0; i < 100; i++) {
+        f.sendText("{\"type\":\"nonsense\"}");
+      }
+      JsonObject limited = f.awaitFrame(e -> "rate_limited".equals(e.getString("code")));
+      assertThat(limited.getLong("retry_after_ms")).isPositive();
+
+      UUID calm = UUID.randomUUID();
+      o.send(send(calmChannel, calm, "I am fine"));
+      assertThat(o.awaitFrame(type("accepted")).getString("client_msg_id")).isEqualTo(calm.toString());
+
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        UUID later = UUID.randomUUID();
+        f.send(send(floodChannel, later, "after the pause"));
+        f.awaitFrame(a -> "accepted".equals(a.getString("type")) && later.toString().equals(a.getString("client_msg_id")));
+      });
+      assertThat(f.isClosed()).isFalse();
     }
   }
 
