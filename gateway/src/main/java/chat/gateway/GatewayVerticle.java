@@ -3,6 +3,7 @@ package chat.gateway;
 import chat.gateway.catchup.CatchUp;
 import chat.gateway.frames.FrameReader;
 import chat.gateway.limits.SendLimits;
+import chat.gateway.receipts.Receipts;
 import chat.gateway.sessions.LocalSessions;
 import chat.gateway.sessions.Session;
 import chat.runtime.auth.Tokens;
@@ -21,14 +22,18 @@ import chat.schemas.frames.AcceptedFrame;
 import chat.schemas.frames.ErrorFrame;
 import chat.schemas.frames.HistoryFrame;
 import chat.schemas.frames.SendFrame;
+import chat.schemas.frames.ReadFrame;
 import chat.schemas.frames.SyncFrame;
+import chat.schemas.frames.TypingFrame;
 import chat.schemas.frames.ServerFrame;
 import chat.schemas.internal.GatewayBatch;
 import chat.stores.RedisKeys;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
 import chat.stores.gateways.GatewayRegistry;
+import chat.stores.delivery.Fanout;
 import chat.stores.history.HistoryReader;
+import chat.stores.history.ReadPositions;
 import chat.stores.sessions.Sessions;
 import chat.stores.tickets.Tickets;
 import io.vertx.cassandra.CassandraClient;
@@ -48,6 +53,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.sqlclient.Pool;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -79,6 +85,7 @@ public final class GatewayVerticle extends VerticleBase {
   private GatewayRegistry registry;
   private CatchUp catchUp;
   private SendLimits limits;
+  private Receipts receipts;
   private HttpServer server;
 
   public GatewayVerticle(GatewayConfig config) {
@@ -100,7 +107,10 @@ public final class GatewayVerticle extends VerticleBase {
     tickets = new Tickets(redis, 0); // the gateway only redeems tickets; the api issues them
     registry = new GatewayRegistry(redis, config.staleAfterSeconds * 1000L);
     cassandra = CassandraClients.create(vertx, config.cassandra);
-    catchUp = new CatchUp(new HistoryReader(cassandra, config.cassandra), memberships, postgres);
+    HistoryReader history = new HistoryReader(cassandra, config.cassandra);
+    catchUp = new CatchUp(history, memberships, postgres);
+    receipts = new Receipts(memberships, history, new ReadPositions(cassandra, config.cassandra),
+        new Fanout(redis, memberships, connections));
 
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
@@ -216,7 +226,21 @@ public final class GatewayVerticle extends VerticleBase {
       answer(session, catchUp.history(session.userId(), history));
     } else if (result.frame() instanceof SyncFrame sync) {
       answer(session, catchUp.sync(session.userId(), sync));
+    } else if (result.frame() instanceof ReadFrame read) {
+      answerIfAny(session, receipts.read(session.userId(), read));
+    } else if (result.frame() instanceof TypingFrame typing) {
+      answerIfAny(session, receipts.typing(session.userId(), typing, System.nanoTime()));
     }
+  }
+
+  private static void answerIfAny(Session session, Future<Optional<ServerFrame>> answer) {
+    answer.onComplete(ar -> {
+      if (ar.failed()) {
+        reply(session, ErrorFrame.of(ErrorCode.UNAVAILABLE, "could not be stored; retry"));
+      } else {
+        ar.result().ifPresent(frame -> reply(session, frame));
+      }
+    });
   }
 
   private static void answer(Session session, Future<ServerFrame> answer) {

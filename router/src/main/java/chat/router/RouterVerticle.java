@@ -9,7 +9,9 @@ import chat.runtime.redis.RedisClients;
 import chat.schemas.Json;
 import chat.schemas.Topics;
 import chat.schemas.events.MessageSequenced;
-import chat.stores.RedisKeys;
+import chat.schemas.frames.MessageFrame;
+import chat.stores.delivery.ChannelFrame;
+import chat.stores.delivery.Fanout;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
 import io.vertx.core.Future;
@@ -20,22 +22,19 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * chat.messages → members (one Redis round trip per batch) → their gateways (one round trip per
- * batch) → one pub/sub message per gateway. Offsets are committed after the publishes.
+ * chat.messages → {@code message} frames → {@link Fanout} (members and their gateways in one Redis
+ * round trip each per batch, one pub/sub message per gateway). Offsets are committed after the
+ * publishes.
  */
 public final class RouterVerticle extends VerticleBase {
 
   private final RouterConfig config;
   private Redis redis;
   private Pool postgres;
-  private Memberships memberships;
-  private Connections connections;
+  private Fanout fanout;
   private BatchConsumer consumer;
 
   public RouterVerticle(RouterConfig config) {
@@ -46,8 +45,7 @@ public final class RouterVerticle extends VerticleBase {
   public Future<?> start() {
     redis = RedisClients.pooled(vertx, config.redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
-    memberships = new Memberships(redis, postgres);
-    connections = new Connections(redis, 0);
+    fanout = new Fanout(redis, new Memberships(redis, postgres), new Connections(redis, 0));
     consumer = new BatchConsumer(vertx, KafkaClients.consumer(vertx, config.kafka, config.groupId, "router"),
         "router", this::route);
     Router router = Router.router(vertx);
@@ -57,22 +55,11 @@ public final class RouterVerticle extends VerticleBase {
   }
 
   private Future<Void> route(List<KafkaConsumerRecord<String, String>> batch) {
-    List<MessageSequenced> messages = JsonRecords.decodeAll(batch, MessageSequenced.class);
-    if (messages.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    Set<Long> channels = new HashSet<>();
-    messages.forEach(m -> channels.add(m.channelId()));
-    return memberships.membersOf(channels).compose(members -> {
-      Set<Long> users = new HashSet<>();
-      members.values().forEach(users::addAll);
-      return connections.gatewaysOf(users).compose(gateways -> {
-        List<Request> publishes = new ArrayList<>();
-        DeliveryPlan.plan(messages, members, gateways).forEach((gateway, gatewayBatch) ->
-            publishes.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.gatewayInbox(gateway)).arg(Json.encode(gatewayBatch))));
-        return publishes.isEmpty() ? Future.succeededFuture() : redis.batch(publishes).mapEmpty();
-      });
-    });
+    List<ChannelFrame> frames = JsonRecords.decodeAll(batch, MessageSequenced.class).stream()
+        .map(m -> ChannelFrame.toAll(m.channelId(), Json.encode(new MessageFrame(m.channelId(), m.seq(), m.senderId(),
+            m.clientMsgId(), m.body(), m.sentAt()))))
+        .toList();
+    return fanout.publish(frames).mapEmpty();
   }
 
   @Override

@@ -24,7 +24,8 @@ public final class SchemaCatalog {
 
   /** Every schema this module ships. */
   public static final List<String> NAMES = List.of(
-      "ws/send", "ws/history", "ws/sync", "ws/accepted", "ws/message", "ws/error", "ws/history-page", "ws/synced",
+      "ws/send", "ws/history", "ws/sync", "ws/read", "ws/typing",
+      "ws/accepted", "ws/message", "ws/error", "ws/history-page", "ws/synced", "ws/receipt", "ws/user-typing",
       "events/message-submitted", "events/message-sequenced");
 
   private static final JsonSchemaOptions OPTIONS = new JsonSchemaOptions()

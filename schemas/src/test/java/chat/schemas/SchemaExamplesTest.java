@@ -18,17 +18,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaExamplesTest {
 
   /** The Java type each schema's instances decode to. */
-  private static final Map<String, Class<?>> JAVA_TYPES = Map.of(
-      "ws/send", ClientFrame.class,
-      "ws/history", ClientFrame.class,
-      "ws/sync", ClientFrame.class,
-      "ws/history-page", ServerFrame.class,
-      "ws/synced", ServerFrame.class,
-      "ws/accepted", ServerFrame.class,
-      "ws/message", ServerFrame.class,
-      "ws/error", ServerFrame.class,
-      "events/message-submitted", MessageSubmitted.class,
-      "events/message-sequenced", MessageSequenced.class);
+  private static final Map<String, Class<?>> JAVA_TYPES = Map.ofEntries(
+      Map.entry("ws/send", ClientFrame.class),
+      Map.entry("ws/history", ClientFrame.class),
+      Map.entry("ws/sync", ClientFrame.class),
+      Map.entry("ws/read", ClientFrame.class),
+      Map.entry("ws/typing", ClientFrame.class),
+      Map.entry("ws/history-page", ServerFrame.class),
+      Map.entry("ws/synced", ServerFrame.class),
+      Map.entry("ws/receipt", ServerFrame.class),
+      Map.entry("ws/user-typing", ServerFrame.class),
+      Map.entry("ws/accepted", ServerFrame.class),
+      Map.entry("ws/message", ServerFrame.class),
+      Map.entry("ws/error", ServerFrame.class),
+      Map.entry("events/message-submitted", MessageSubmitted.class),
+      Map.entry("events/message-sequenced", MessageSequenced.class));
 
   static Stream<Arguments> examples() {
     return SchemaCatalog.NAMES.stream().flatMap(name -> {

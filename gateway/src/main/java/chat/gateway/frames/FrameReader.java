@@ -7,7 +7,9 @@ import chat.schemas.frames.ClientFrame;
 import chat.schemas.frames.ErrorFrame;
 import chat.schemas.frames.HistoryFrame;
 import chat.schemas.frames.SendFrame;
+import chat.schemas.frames.ReadFrame;
 import chat.schemas.frames.SyncFrame;
+import chat.schemas.frames.TypingFrame;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,9 @@ public final class FrameReader {
   private static final Map<String, String> SCHEMAS = Map.of(
       SendFrame.TYPE, "ws/send",
       HistoryFrame.TYPE, "ws/history",
-      SyncFrame.TYPE, "ws/sync");
+      SyncFrame.TYPE, "ws/sync",
+      ReadFrame.TYPE, "ws/read",
+      TypingFrame.TYPE, "ws/typing");
 
   private final int maxBodyBytes;
 

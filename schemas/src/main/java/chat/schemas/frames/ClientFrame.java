@@ -8,5 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SendFrame.class, name = SendFrame.TYPE),
     @JsonSubTypes.Type(value = HistoryFrame.class, name = HistoryFrame.TYPE),
-    @JsonSubTypes.Type(value = SyncFrame.class, name = SyncFrame.TYPE)})
-public sealed interface ClientFrame permits SendFrame, HistoryFrame, SyncFrame {}
+    @JsonSubTypes.Type(value = SyncFrame.class, name = SyncFrame.TYPE),
+    @JsonSubTypes.Type(value = ReadFrame.class, name = ReadFrame.TYPE),
+    @JsonSubTypes.Type(value = TypingFrame.class, name = TypingFrame.TYPE)})
+public sealed interface ClientFrame permits SendFrame, HistoryFrame, SyncFrame, ReadFrame, TypingFrame {}

@@ -10,5 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = MessageFrame.class, name = "message"),
     @JsonSubTypes.Type(value = ErrorFrame.class, name = "error"),
     @JsonSubTypes.Type(value = HistoryPageFrame.class, name = "history_page"),
-    @JsonSubTypes.Type(value = SyncedFrame.class, name = "synced")})
-public sealed interface ServerFrame permits AcceptedFrame, MessageFrame, ErrorFrame, HistoryPageFrame, SyncedFrame {}
+    @JsonSubTypes.Type(value = SyncedFrame.class, name = "synced"),
+    @JsonSubTypes.Type(value = ReceiptFrame.class, name = "receipt"),
+    @JsonSubTypes.Type(value = UserTypingFrame.class, name = "user_typing")})
+public sealed interface ServerFrame permits AcceptedFrame, MessageFrame, ErrorFrame, HistoryPageFrame, SyncedFrame,
+    ReceiptFrame, UserTypingFrame {}

@@ -379,6 +379,62 @@ class EndToEndMessageIT {
   }
 
   @Test
+  void read_receipts_reach_the_members_never_move_back_and_set_the_unread_count() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    User eve = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient b = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "phone");
+         TestClient bLaptop = TestClient.connect(vertx, secondGatewayPort, bob.token(), "laptop");
+         TestClient e = TestClient.connect(vertx, system.gatewayPort(), eve.token(), "phone")) {
+      for (int i = 1; i <= 3; i++) {
+        a.send(send(channel, UUID.randomUUID(), "m" + i));
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> b.received(type("message")).size() == 3);
+
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        b.send(new JsonObject().put("type", "read").put("channel", channel).put("seq", 99));
+        JsonObject receipt = a.awaitFrame(type("receipt"));
+        assertThat(receipt.getLong("user")).isEqualTo(bob.id());
+        assertThat(receipt.getLong("seq")).as("clamped to the head").isEqualTo(3);
+      });
+      assertThat(bLaptop.awaitFrame(type("receipt")).getLong("seq")).as("the reader's other device learns it too").isEqualTo(3);
+
+      b.send(new JsonObject().put("type", "read").put("channel", channel).put("seq", 1));
+      await().atMost(Duration.ofSeconds(10)).until(() -> a.received(type("receipt")).stream().anyMatch(r -> r.getLong("seq") == 1));
+      JsonObject listed = call(http.get("/v1/channels").bearerTokenAuthentication(bob.token()).send(), 200)
+          .getJsonArray("channels").getJsonObject(0);
+      assertThat(listed.getLong("unread")).as("the read position did not move back to 1").isZero();
+
+      e.send(new JsonObject().put("type", "read").put("channel", channel).put("seq", 1));
+      assertThat(e.awaitFrame(type("error")).getString("code")).isEqualTo("not_a_member");
+    }
+  }
+
+  @Test
+  void typing_reaches_the_other_members_only_and_is_throttled() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient b = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "phone")) {
+      a.send(new JsonObject().put("type", "typing").put("channel", channel));
+      JsonObject typing = b.awaitFrame(type("user_typing"));
+      assertThat(typing.getLong("user")).isEqualTo(alice.id());
+
+      a.send(new JsonObject().put("type", "typing").put("channel", channel));
+      a.send(send(channel, UUID.randomUUID(), "done typing"));
+      b.awaitFrame(f -> "done typing".equals(f.getString("body")));
+
+      assertThat(b.received(type("user_typing"))).as("the second typing within 3 s was not passed on").hasSize(1);
+      assertThat(a.received(type("user_typing"))).as("nobody is told about their own typing").isEmpty();
+    }
+  }
+
+  @Test
   void a_client_found_through_discovery_connects_with_its_ticket_and_the_ticket_works_once() throws Exception {
     User alice = newUser();
     JsonObject found = call(http.get("/v1/discovery").bearerTokenAuthentication(alice.token()).send(), 200);

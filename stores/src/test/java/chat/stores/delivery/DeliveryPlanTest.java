@@ -1,19 +1,17 @@
-package chat.router;
+package chat.stores.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import chat.schemas.events.MessageSequenced;
 import chat.schemas.internal.GatewayBatch;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class DeliveryPlanTest {
 
-  private static MessageSequenced message(long channel, long seq, long sender) {
-    return new MessageSequenced(channel, seq, sender, "d", UUID.randomUUID(), "hi", 1, 1);
+  private static ChannelFrame message(long channel, long seq, long sender) {
+    return ChannelFrame.toAll(channel, "{\"type\":\"message\",\"seq\":" + seq + ",\"sender\":" + sender + "}");
   }
 
   @Test
@@ -47,5 +45,15 @@ class DeliveryPlanTest {
 
     assertThat(plan.get("gw-a").deliveries()).extracting(d -> d.frame().replaceAll(".*\"seq\":(\\d+).*", "$1"))
         .containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void a_frame_with_an_excepted_user_skips_only_that_user() {
+    Map<String, GatewayBatch> plan = DeliveryPlan.plan(
+        List.of(new ChannelFrame(10, "{\"type\":\"user_typing\"}", 1L)),
+        Map.of(10L, Set.of(1L, 2L)),
+        Map.of(1L, Set.of("gw-a"), 2L, Set.of("gw-a")));
+
+    assertThat(plan.get("gw-a").deliveries()).singleElement().satisfies(d -> assertThat(d.users()).containsExactly(2L));
   }
 }

@@ -1,0 +1,56 @@
+package chat.stores.delivery;
+
+import chat.schemas.Json;
+import chat.stores.RedisKeys;
+import chat.stores.connections.Connections;
+import chat.stores.membership.Memberships;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Live delivery to the connected devices of channel members: members (one Redis round trip per
+ * batch, PostgreSQL for misses), their gateways (one round trip), one pub/sub message per
+ * gateway. Best-effort by design: devices that miss a frame catch up from history.
+ */
+public final class Fanout {
+
+  private final Redis redis;
+  private final Memberships memberships;
+  private final Connections connections;
+
+  public Fanout(Redis redis, Memberships memberships, Connections connections) {
+    this.redis = redis;
+    this.memberships = memberships;
+    this.connections = connections;
+  }
+
+  /** Publishes the frames; completes with the members of each channel (for the caller's push decisions). */
+  public Future<Delivered> publish(List<ChannelFrame> frames) {
+    if (frames.isEmpty()) {
+      return Future.succeededFuture(new Delivered(Map.of(), Map.of()));
+    }
+    Set<Long> channels = new HashSet<>();
+    frames.forEach(f -> channels.add(f.channelId()));
+    return memberships.membersOf(channels).compose(members -> {
+      Set<Long> users = new HashSet<>();
+      members.values().forEach(users::addAll);
+      return connections.gatewaysOf(users).compose(gateways -> {
+        List<Request> publishes = new ArrayList<>();
+        DeliveryPlan.plan(frames, members, gateways).forEach((gateway, batch) ->
+            publishes.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.gatewayInbox(gateway)).arg(Json.encode(batch))));
+        Delivered delivered = new Delivered(members, gateways);
+        return publishes.isEmpty() ? Future.succeededFuture(delivered) : redis.batch(publishes).map(delivered);
+      });
+    });
+  }
+
+  /** Who the channels' members are, and which of them had a device connected somewhere. */
+  public record Delivered(Map<Long, Set<Long>> membersByChannel, Map<Long, Set<String>> gatewaysByUser) {}
+}
