@@ -1,5 +1,6 @@
 package chat.router;
 
+import chat.runtime.config.CassandraConfig;
 import chat.runtime.config.HttpConfig;
 import chat.runtime.config.KafkaConfig;
 import chat.runtime.config.PostgresConfig;
@@ -16,6 +17,8 @@ public class RouterConfig {
   public RedisConfig redis = new RedisConfig();
   /** PostgreSQL, read when the membership cache misses. */
   public PostgresConfig postgres = new PostgresConfig();
+  /** Cassandra, where the read positions behind push badges are read. */
+  public CassandraConfig cassandra = new CassandraConfig();
   /** Health endpoints ({@code /healthz}, {@code /readyz}). */
   public HttpConfig http = new HttpConfig(8084);
   /** Engine wait at startup. */

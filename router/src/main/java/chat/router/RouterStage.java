@@ -7,7 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 
-/** Deploys the router: wait for Kafka, Redis and PostgreSQL, create the topic it reads, consume. */
+/** Deploys the router: wait for its engines, create the topics it reads and writes, consume. */
 public final class RouterStage {
 
   private RouterStage() {}
@@ -17,8 +17,9 @@ public final class RouterStage {
     return Future.all(
             EngineCheck.await(vertx, "Kafka", config.kafka.bootstrapServers, wait),
             EngineCheck.await(vertx, "Redis", config.redis.uri, wait),
-            EngineCheck.await(vertx, "PostgreSQL", config.postgres.host + ":" + config.postgres.port, wait))
-        .compose(v -> KafkaTopics.ensure(vertx, config.kafka, List.of(Topics.MESSAGES)))
+            EngineCheck.await(vertx, "PostgreSQL", config.postgres.host + ":" + config.postgres.port, wait),
+            EngineCheck.await(vertx, "Cassandra", config.cassandra.contactPoints, wait))
+        .compose(v -> KafkaTopics.ensure(vertx, config.kafka, List.of(Topics.MESSAGES, Topics.PUSH)))
         .compose(v -> vertx.deployVerticle(new RouterVerticle(config)));
   }
 }

@@ -1,5 +1,6 @@
 package chat.router;
 
+import chat.runtime.cassandra.CassandraClients;
 import chat.runtime.http.Health;
 import chat.runtime.kafka.BatchConsumer;
 import chat.runtime.kafka.JsonRecords;
@@ -12,17 +13,23 @@ import chat.schemas.events.MessageSequenced;
 import chat.schemas.frames.MessageFrame;
 import chat.stores.delivery.ChannelFrame;
 import chat.stores.delivery.Fanout;
+import chat.stores.history.ReadPositions;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
+import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * chat.messages → {@code message} frames → {@link Fanout} (members and their gateways in one Redis
@@ -35,6 +42,9 @@ public final class RouterVerticle extends VerticleBase {
   private Redis redis;
   private Pool postgres;
   private Fanout fanout;
+  private CassandraClient cassandra;
+  private ReadPositions readPositions;
+  private KafkaProducer<String, String> producer;
   private BatchConsumer consumer;
 
   public RouterVerticle(RouterConfig config) {
@@ -46,6 +56,9 @@ public final class RouterVerticle extends VerticleBase {
     redis = RedisClients.pooled(vertx, config.redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
     fanout = new Fanout(redis, new Memberships(redis, postgres), new Connections(redis, 0));
+    cassandra = CassandraClients.create(vertx, config.cassandra);
+    readPositions = new ReadPositions(cassandra, config.cassandra);
+    producer = KafkaClients.producer(vertx, config.kafka, "router-push");
     consumer = new BatchConsumer(vertx, KafkaClients.consumer(vertx, config.kafka, config.groupId, "router"),
         "router", this::route);
     Router router = Router.router(vertx);
@@ -55,15 +68,33 @@ public final class RouterVerticle extends VerticleBase {
   }
 
   private Future<Void> route(List<KafkaConsumerRecord<String, String>> batch) {
-    List<ChannelFrame> frames = JsonRecords.decodeAll(batch, MessageSequenced.class).stream()
+    List<MessageSequenced> messages = JsonRecords.decodeAll(batch, MessageSequenced.class);
+    List<ChannelFrame> frames = messages.stream()
         .map(m -> ChannelFrame.toAll(m.channelId(), Json.encode(new MessageFrame(m.channelId(), m.seq(), m.senderId(),
             m.clientMsgId(), m.body(), m.sentAt()))))
         .toList();
-    return fanout.publish(frames).mapEmpty();
+    return fanout.publish(frames).compose(delivered -> requestPushes(messages, delivered));
+  }
+
+  /** A chat.push event per offline member of each message, acknowledged by Kafka before the batch commits. */
+  private Future<Void> requestPushes(List<MessageSequenced> messages, Fanout.Delivered delivered) {
+    List<Future<?>> sends = new ArrayList<>();
+    for (MessageSequenced message : messages) {
+      List<Long> offline = PushPlan.offlineMembers(message,
+          delivered.membersByChannel().getOrDefault(message.channelId(), Set.of()), delivered.gatewaysByUser());
+      if (offline.isEmpty()) {
+        continue;
+      }
+      sends.add(readPositions.ofUsers(message.channelId(), offline).compose(positions -> Future.all(
+          PushPlan.requests(message, offline, positions).stream()
+              .map(push -> producer.send(KafkaProducerRecord.create(Topics.PUSH, Long.toString(push.userId()), Json.encode(push))))
+              .toList())));
+    }
+    return Future.all(sends).mapEmpty();
   }
 
   @Override
   public Future<?> stop() {
-    return consumer.stop().eventually(() -> Future.join(redis.close(), postgres.close()));
+    return consumer.stop().eventually(() -> Future.join(redis.close(), postgres.close(), cassandra.close(), producer.close()));
   }
 }

@@ -26,7 +26,7 @@ public final class SchemaCatalog {
   public static final List<String> NAMES = List.of(
       "ws/send", "ws/history", "ws/sync", "ws/read", "ws/typing",
       "ws/accepted", "ws/message", "ws/error", "ws/history-page", "ws/synced", "ws/receipt", "ws/user-typing",
-      "events/message-submitted", "events/message-sequenced");
+      "events/message-submitted", "events/message-sequenced", "events/push-requested");
 
   private static final JsonSchemaOptions OPTIONS = new JsonSchemaOptions()
       .setDraft(Draft.DRAFT202012)

@@ -32,7 +32,8 @@ class SchemaExamplesTest {
       Map.entry("ws/message", ServerFrame.class),
       Map.entry("ws/error", ServerFrame.class),
       Map.entry("events/message-submitted", MessageSubmitted.class),
-      Map.entry("events/message-sequenced", MessageSequenced.class));
+      Map.entry("events/message-sequenced", MessageSequenced.class),
+      Map.entry("events/push-requested", chat.schemas.events.PushRequested.class));
 
   static Stream<Arguments> examples() {
     return SchemaCatalog.NAMES.stream().flatMap(name -> {

@@ -5,7 +5,11 @@ import io.vertx.cassandra.CassandraClient;
 import io.vertx.cassandra.CassandraClientOptions;
 import io.vertx.core.Vertx;
 
-/** A Cassandra client without a default keyspace: statements name their keyspace. */
+/**
+ * A Cassandra client without a default keyspace (statements name their keyspace), shared by all
+ * verticles of one Vert.x instance that use the same cluster: one driver session, not one per
+ * stage, when stages run together (the all-in-one).
+ */
 public final class CassandraClients {
 
   private CassandraClients() {}
@@ -17,6 +21,6 @@ public final class CassandraClients {
       options.addContactPoint(hostPort[0], hostPort.length > 1 ? Integer.parseInt(hostPort[1]) : 9042);
     }
     options.dataStaxClusterBuilder().withLocalDatacenter(config.localDatacenter);
-    return CassandraClient.create(vertx, options);
+    return CassandraClient.createShared(vertx, "chat-cassandra-" + config.contactPoints + "-" + config.localDatacenter, options);
   }
 }

@@ -60,6 +60,7 @@ public final class LocalSystem {
     router.kafka = EngineConfigs.kafka(engines);
     router.redis = EngineConfigs.redis(engines);
     router.postgres = EngineConfigs.postgres(engines);
+    router.cassandra = EngineConfigs.cassandra(engines);
     router.http = new HttpConfig(ports.router());
 
     ApiConfig api = new ApiConfig();

@@ -35,12 +35,13 @@ class EndToEndMessageIT {
   private static WebClient http;
   private static LocalSystem.Running system;
 
+  private static Endpoints engines;
   /** A second gateway, so that one user's devices can sit on different gateways. */
   private static int secondGatewayPort;
 
   @BeforeAll
   static void startEverything() throws Exception {
-    Endpoints engines = TestEngines.all();
+    engines = TestEngines.all();
     vertx = Vertx.vertx();
     system = LocalSystem.deploy(vertx, engines, LocalSystem.StagePorts.RANDOM, Path.of("target", "e2e-state-" + UUID.randomUUID()))
         .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
@@ -432,6 +433,49 @@ class EndToEndMessageIT {
       assertThat(b.received(type("user_typing"))).as("the second typing within 3 s was not passed on").hasSize(1);
       assertThat(a.received(type("user_typing"))).as("nobody is told about their own typing").isEmpty();
     }
+  }
+
+  @Test
+  void members_without_a_connected_device_get_push_requests_with_their_unread_count_and_connected_ones_do_not() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    User carol = newUser();
+    long group = call(http.post("/v1/channels").bearerTokenAuthentication(alice.token())
+        .sendJsonObject(new JsonObject().put("name", "push").put("members", new JsonArray().add(bob.id()).add(carol.id()))), 201)
+        .getLong("channel_id");
+    java.util.List<JsonObject> pushes = new java.util.ArrayList<>();
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient c = TestClient.connect(vertx, system.gatewayPort(), carol.token(), "phone");
+         org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+             java.util.Map.of("bootstrap.servers", engines.kafkaBootstrap(), "group.id", "e2e-push-" + UUID.randomUUID(),
+                 "auto.offset.reset", "earliest", "isolation.level", "read_committed",
+                 "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                 "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer"))) {
+      consumer.subscribe(java.util.List.of("chat.push"));
+      a.send(send(group, UUID.randomUUID(), "one"));
+      a.send(send(group, UUID.randomUUID(), "two"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> c.received(type("message")).size() == 2);
+
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          JsonObject push = new JsonObject(r.value());
+          if (push.getLong("channel_id") == group) {
+            pushes.add(push);
+          }
+        });
+        return pushes.stream().filter(p -> p.getLong("user_id") == bob.id()).count() == 2;
+      });
+      consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+        JsonObject push = new JsonObject(r.value());
+        if (push.getLong("channel_id") == group) {
+          pushes.add(push);
+        }
+      });
+    }
+
+    assertThat(pushes).extracting(p -> p.getLong("user_id") + ":" + p.getLong("seq") + ":" + p.getLong("unread"))
+        .containsExactlyInAnyOrder(bob.id() + ":1:1", bob.id() + ":2:2");
   }
 
   @Test
