@@ -84,6 +84,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Tickets tickets;
   private GatewayRegistry registry;
   private CatchUp catchUp;
+  private volatile boolean stopping;
   private SendLimits limits;
   private Receipts receipts;
   private HttpServer server;
@@ -142,14 +143,29 @@ public final class GatewayVerticle extends VerticleBase {
     return server.actualPort();
   }
 
+  /**
+   * Listens on {@code gw:{id}} over a connection of its own. If that connection drops (Redis
+   * restarted), it is re-established with a growing pause; deliveries missed meanwhile are
+   * recovered by the clients' gap repair and sync.
+   */
   private Future<Void> subscribe() {
     return Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redis.uri)).connect()
         .compose(connection -> {
           subscriber = connection;
           connection.handler(this::onDelivery);
+          connection.exceptionHandler(e -> log.warn("delivery subscription failed: {}", e.toString()));
+          connection.endHandler(v -> resubscribe(500));
           return connection.send(Request.cmd(Command.SUBSCRIBE).arg(RedisKeys.gatewayInbox(config.gatewayId)));
         })
         .mapEmpty();
+  }
+
+  private void resubscribe(long delayMs) {
+    if (stopping) {
+      return;
+    }
+    log.warn("delivery subscription lost; resubscribing in {} ms", delayMs);
+    vertx.setTimer(delayMs, id -> subscribe().onFailure(e -> resubscribe(Math.min(10_000, delayMs * 2))));
   }
 
   private void upgrade(RoutingContext ctx) {
@@ -292,6 +308,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopping = true;
     // leave discovery first, so no client is sent here while the rest closes
     return registry.leave(config.gatewayId).eventually(() -> Future.join(
         producer.close(),

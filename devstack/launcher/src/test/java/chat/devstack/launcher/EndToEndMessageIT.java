@@ -259,13 +259,19 @@ class EndToEndMessageIT {
       call(http.delete("/v1/channels/" + group + "/members/" + ben.id()).bearerTokenAuthentication(owner.token()).send(), 204);
       b.send(send(group, UUID.randomUUID(), "am I still here?"));
       assertThat(b.awaitFrame(type("error")).getString("code")).isEqualTo("not_a_member");
+
+      o.send(send(group, UUID.randomUUID(), "after ben left"));
+      assertThat(a.awaitFrame(f -> "after ben left".equals(f.getString("body"))).getLong("seq")).isEqualTo(2);
+      b.send(new JsonObject().put("type", "sync"));
+      b.awaitFrame(type("synced"));
+      assertThat(b.received(f -> "after ben left".equals(f.getString("body")))).as("a removed member stops receiving").isEmpty();
     }
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
       JsonObject listed = call(http.get("/v1/channels").bearerTokenAuthentication(ann.token()).send(), 200)
           .getJsonArray("channels").getJsonObject(0);
-      assertThat(listed.getLong("head_seq")).isEqualTo(1);
-      assertThat(listed.getLong("unread")).isEqualTo(1);
+      assertThat(listed.getLong("head_seq")).isEqualTo(2);
+      assertThat(listed.getLong("unread")).isEqualTo(2);
     });
   }
 
@@ -476,6 +482,30 @@ class EndToEndMessageIT {
 
     assertThat(pushes).extracting(p -> p.getLong("user_id") + ":" + p.getLong("seq") + ":" + p.getLong("unread"))
         .containsExactlyInAnyOrder(bob.id() + ":1:1", bob.id() + ":2:2");
+  }
+
+  @Test
+  void a_gateway_whose_delivery_subscription_is_cut_subscribes_again_and_delivers() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient b = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "phone")) {
+      a.send(send(channel, UUID.randomUUID(), "before"));
+      b.awaitFrame(f -> "before".equals(f.getString("body")));
+
+      io.vertx.redis.client.Redis redis = io.vertx.redis.client.Redis.createClient(vertx, engines.redisUri());
+      redis.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub"))
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      redis.close();
+
+      java.util.concurrent.atomic.AtomicInteger probe = new java.util.concurrent.atomic.AtomicInteger();
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        a.send(send(channel, UUID.randomUUID(), "probe " + probe.incrementAndGet()));
+        return !b.received(f -> f.getString("body") != null && f.getString("body").startsWith("probe")).isEmpty();
+      });
+    }
   }
 
   @Test
