@@ -68,6 +68,7 @@ public final class LocalSystem {
     api.redis = EngineConfigs.redis(engines);
     api.cassandra = EngineConfigs.cassandra(engines);
     api.http = new HttpConfig(ports.api());
+    api.loginAttemptsPerAddress = 10_000; // on one machine every client logs in from 127.0.0.1
 
     GatewayConfig gateway = new GatewayConfig();
     gateway.gatewayId = "gw-local";

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import chat.devstack.engines.Endpoints;
-import chat.devstack.engines.TestEngines;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonArray;
@@ -14,7 +13,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.core.buffer.Buffer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -41,20 +39,12 @@ class EndToEndMessageIT {
 
   @BeforeAll
   static void startEverything() throws Exception {
-    engines = TestEngines.all();
     vertx = Vertx.vertx();
-    system = LocalSystem.deploy(vertx, engines, LocalSystem.StagePorts.RANDOM, Path.of("target", "e2e-state-" + UUID.randomUUID()))
-        .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
+    TestSystem started = TestSystem.start(vertx);
+    engines = started.engines();
+    system = started.running();
+    secondGatewayPort = started.secondGatewayPort();
     http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(system.apiPort()));
-    chat.gateway.GatewayConfig second = new chat.gateway.GatewayConfig();
-    second.gatewayId = "gw-second";
-    second.http = new chat.runtime.config.HttpConfig(0);
-    second.kafka = chat.devstack.engines.EngineConfigs.kafka(engines);
-    second.redis = chat.devstack.engines.EngineConfigs.redis(engines);
-    second.postgres = chat.devstack.engines.EngineConfigs.postgres(engines);
-    second.cassandra = chat.devstack.engines.EngineConfigs.cassandra(engines);
-    secondGatewayPort = chat.gateway.GatewayStage.deploy(vertx, second).toCompletionStage().toCompletableFuture()
-        .get(60, TimeUnit.SECONDS).port();
   }
 
   @AfterAll
