@@ -12,12 +12,11 @@ public final class Passwords {
 
   private final Vertx vertx;
   private final Argon2PasswordEncoder encoder = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-  /** Verified against when the user does not exist, so the answer takes as long either way. */
-  private final String decoy;
+  /** Verified against when the user does not exist, so the answer takes as long either way; made on a worker at first use. */
+  private volatile String decoy;
 
   public Passwords(Vertx vertx) {
     this.vertx = vertx;
-    this.decoy = encoder.encode("decoy-password-never-matches");
   }
 
   public Future<String> hash(String password) {
@@ -26,6 +25,13 @@ public final class Passwords {
 
   /** Whether {@code password} matches {@code hash}; a null hash (unknown user) never matches but costs the same. */
   public Future<Boolean> matches(String password, String hash) {
-    return vertx.executeBlocking(() -> encoder.matches(password, hash == null ? decoy : hash) && hash != null, false);
+    return vertx.executeBlocking(() -> encoder.matches(password, hash == null ? decoy() : hash) && hash != null, false);
+  }
+
+  private String decoy() {
+    if (decoy == null) {
+      decoy = encoder.encode("decoy-password-never-matches");
+    }
+    return decoy;
   }
 }
