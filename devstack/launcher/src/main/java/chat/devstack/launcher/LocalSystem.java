@@ -45,6 +45,12 @@ public final class LocalSystem {
   private LocalSystem() {}
 
   public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir) {
+    return Future.all(deployPipeline(vertx, engines, ports, stateDir), deployEdge(vertx, engines, ports).map(r -> r))
+        .map(all -> all.<Running>resultAt(1));
+  }
+
+  /** The Kafka stages: sequencer, persister, router. */
+  public static Future<Void> deployPipeline(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir) {
     SequencerConfig sequencer = new SequencerConfig();
     sequencer.kafka = EngineConfigs.kafka(engines);
     sequencer.http = new HttpConfig(ports.sequencer());
@@ -63,6 +69,15 @@ public final class LocalSystem {
     router.cassandra = EngineConfigs.cassandra(engines);
     router.http = new HttpConfig(ports.router());
 
+    return Future.all(
+            SequencerStage.deploy(vertx, sequencer),
+            PersisterStage.deploy(vertx, persister),
+            RouterStage.deploy(vertx, router))
+        .mapEmpty();
+  }
+
+  /** What clients talk to: the api and a gateway. */
+  public static Future<Running> deployEdge(Vertx vertx, Endpoints engines, StagePorts ports) {
     ApiConfig api = new ApiConfig();
     api.postgres = EngineConfigs.postgres(engines);
     api.redis = EngineConfigs.redis(engines);
@@ -80,12 +95,7 @@ public final class LocalSystem {
 
     Future<ApiVerticle> apiDeployed = ApiStage.deploy(vertx, api);
     Future<GatewayVerticle> gatewayDeployed = GatewayStage.deploy(vertx, gateway);
-    return Future.all(
-            SequencerStage.deploy(vertx, sequencer),
-            PersisterStage.deploy(vertx, persister),
-            RouterStage.deploy(vertx, router),
-            apiDeployed,
-            gatewayDeployed)
+    return Future.all(apiDeployed, gatewayDeployed)
         .map(all -> new Running(gatewayDeployed.result().port(), apiDeployed.result().port()));
   }
 }

@@ -40,6 +40,11 @@ final class TestClient implements AutoCloseable {
     return new TestClient(client, socket);
   }
 
+  /** Writes without waiting, for use from an event loop. */
+  void write(String text) {
+    socket.writeTextMessage(text);
+  }
+
   void sendText(String text) throws Exception {
     socket.writeTextMessage(text).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
