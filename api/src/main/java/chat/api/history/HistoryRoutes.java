@@ -5,13 +5,17 @@ import chat.runtime.http.Problem;
 import chat.stores.history.HistoryReader;
 import chat.stores.history.StoredMessage;
 import chat.stores.membership.Memberships;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import chat.api.http.Operations;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** {@code GET /v1/channels/{id}/messages?before=<seq>&limit=<n>}: history, newest first, members only. */
+/**
+ * {@code GET /v1/channels/{id}/messages?before|after|around=<seq>&limit=<n>}: a page of history,
+ * newest first, members only.
+ */
 public final class HistoryRoutes {
 
   private static final int MAX_LIMIT = 200;
@@ -30,13 +34,27 @@ public final class HistoryRoutes {
 
   private void page(RoutingContext ctx) {
     long channelId = positive(ctx.pathParam("channelId"), "channelId");
-    String beforeParam = ctx.request().getParam("before");
     String limitParam = ctx.request().getParam("limit");
-    long before = beforeParam == null ? -1 : positive(beforeParam, "before");
     int limit = limitParam == null ? 50 : (int) Math.min(MAX_LIMIT, positive(limitParam, "limit"));
+    long before = optional(ctx, "before");
+    long after = optional(ctx, "after");
+    long around = optional(ctx, "around");
+    if ((before > 0 ? 1 : 0) + (after >= 0 ? 1 : 0) + (around > 0 ? 1 : 0) > 1) {
+      throw Problem.badRequest("invalid_field", "before, after, around: give at most one");
+    }
     memberships.isMember(channelId, BearerAuth.userId(ctx))
-        .compose(member -> member ? (before < 0 ? history.latest(channelId, limit) : history.pageBackwards(channelId, before - 1, limit))
-            : Problem.forbidden("not a member of channel " + channelId).<List<StoredMessage>>asFuture())
+        .compose(member -> !member ? Problem.forbidden("not a member of channel " + channelId).<List<StoredMessage>>asFuture()
+            : history.head(channelId).compose(head -> {
+              long top = head.orElse(0L);
+              if (after >= 0) {
+                return history.pageForwards(channelId, after, top, limit).map(HistoryRoutes::newestFirst);
+              }
+              if (around > 0) {
+                return history.around(channelId, around, top, limit).map(HistoryRoutes::newestFirst);
+              }
+              return before > 0 ? history.pageBackwards(channelId, Math.min(top, before - 1), limit)
+                  : top == 0 ? Future.succeededFuture(List.<StoredMessage>of()) : history.pageBackwards(channelId, top, limit);
+            }))
         .onSuccess(messages -> {
           JsonArray items = new JsonArray();
           messages.forEach(m -> items.add(new JsonObject().put("channel", m.channelId()).put("seq", m.seq())
@@ -45,6 +63,18 @@ public final class HistoryRoutes {
           ctx.json(new JsonObject().put("messages", items));
         })
         .onFailure(ctx::fail);
+  }
+
+  private static List<StoredMessage> newestFirst(List<StoredMessage> oldestFirst) {
+    List<StoredMessage> copy = new java.util.ArrayList<>(oldestFirst);
+    java.util.Collections.reverse(copy);
+    return copy;
+  }
+
+  /** A seq parameter, or -1 when absent ({@code after} may be 0). */
+  private static long optional(RoutingContext ctx, String name) {
+    String value = ctx.request().getParam(name);
+    return value == null ? -1 : Long.parseLong(value);
   }
 
   private static long positive(String value, String name) {

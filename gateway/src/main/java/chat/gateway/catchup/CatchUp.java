@@ -47,6 +47,8 @@ public final class CatchUp {
           Future<List<StoredMessage>> page;
           if (request.after() != null) {
             page = history.pageForwards(request.channel(), request.after(), head, limit);
+          } else if (request.around() != null) {
+            page = history.around(request.channel(), request.around(), head, limit);
           } else if (request.before() != null) {
             page = request.before() <= 1 ? Future.succeededFuture(List.of())
                 : history.pageBackwards(request.channel(), Math.min(head, request.before() - 1), limit);

@@ -95,6 +95,25 @@ public final class HistoryReader {
         });
   }
 
+  /**
+   * Up to {@code limit} messages around {@code seq} (jump to message): {@code seq} itself and the
+   * ones just before it, then the ones just after, oldest first, never past {@code headSeq}.
+   */
+  public Future<List<StoredMessage>> around(long channelId, long seq, long headSeq, int limit) {
+    long target = Math.min(seq, headSeq);
+    if (target < 1) {
+      return Future.succeededFuture(List.of());
+    }
+    int before = (limit + 1) / 2;
+    return pageBackwards(channelId, target, before).compose(older -> pageForwards(channelId, target, headSeq, limit - older.size())
+        .map(newer -> {
+          List<StoredMessage> all = new ArrayList<>(older);
+          java.util.Collections.reverse(all);
+          all.addAll(newer);
+          return all;
+        }));
+  }
+
   /** The newest {@code limit} messages, newest first. */
   public Future<List<StoredMessage>> latest(long channelId, int limit) {
     return head(channelId).compose(h -> h.isEmpty() ? Future.succeededFuture(List.of()) : pageBackwards(channelId, h.get(), limit));

@@ -80,6 +80,15 @@ class HistoryIT {
   }
 
   @Test
+  void a_page_around_a_seq_holds_it_with_its_neighbours_oldest_first() throws Exception {
+    await(writer.write(LongStream.rangeClosed(1, 9).mapToObj(seq -> message(5, seq)).toList()));
+
+    assertThat(await(reader.around(5, 5, 9, 5))).extracting(StoredMessage::seq).containsExactly(3L, 4L, 5L, 6L, 7L);
+    assertThat(await(reader.around(5, 1, 9, 4))).extracting(StoredMessage::seq).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(await(reader.around(5, 50, 9, 3))).as("past the head: the latest").extracting(StoredMessage::seq).containsExactly(8L, 9L);
+  }
+
+  @Test
   void a_forward_page_starts_after_the_cursor_crosses_buckets_and_stops_at_the_head() throws Exception {
     long boundary = MessageBuckets.SIZE;
     await(writer.write(LongStream.rangeClosed(boundary - 2, boundary + 2).mapToObj(seq -> message(4, seq)).toList()));

@@ -194,6 +194,10 @@ class EndToEndMessageIT {
       a.send(send(channel, UUID.randomUUID(), "x".repeat(16385)));
       a.awaitFrame(f -> "body_too_large".equals(f.getString("code")));
 
+      UUID toNowhere = UUID.randomUUID();
+      a.send(send(987_654_321L, toNowhere, "unknown channel"));
+      a.awaitFrame(f -> "not_a_member".equals(f.getString("code")) && toNowhere.toString().equals(f.getString("ref")));
+
       UUID good = UUID.randomUUID();
       a.send(send(channel, good, "still here"));
       assertThat(a.awaitFrame(type("accepted")).getString("client_msg_id")).isEqualTo(good.toString());
@@ -324,7 +328,20 @@ class EndToEndMessageIT {
       JsonObject older = b.awaitFrame(f -> "history_page".equals(f.getString("type"))
           && f.getJsonArray("messages").size() == 2 && f.getJsonArray("messages").getJsonObject(0).getLong("seq") == 1);
       assertThat(older.getJsonArray("messages")).extracting(m -> ((JsonObject) m).getLong("seq")).containsExactly(1L, 2L);
+
+      b.send(new JsonObject().put("type", "history").put("channel", channel).put("around", 2).put("limit", 3));
+      JsonObject around = b.awaitFrame(f -> "history_page".equals(f.getString("type")) && f.getJsonArray("messages").size() == 3);
+      assertThat(around.getJsonArray("messages")).extracting(m -> ((JsonObject) m).getLong("seq")).containsExactly(1L, 2L, 3L);
     }
+
+    String path = "/v1/channels/" + channel + "/messages";
+    assertThat(call(http.get(path + "?after=2").bearerTokenAuthentication(bob.token()).send(), 200).getJsonArray("messages"))
+        .extracting(m -> ((JsonObject) m).getLong("seq")).containsExactly(4L, 3L);
+    assertThat(call(http.get(path + "?around=3&limit=3").bearerTokenAuthentication(bob.token()).send(), 200).getJsonArray("messages"))
+        .extracting(m -> ((JsonObject) m).getLong("seq")).containsExactly(4L, 3L, 2L);
+    assertThat(call(http.get(path + "?before=2").bearerTokenAuthentication(bob.token()).send(), 200).getJsonArray("messages"))
+        .extracting(m -> ((JsonObject) m).getLong("seq")).containsExactly(1L);
+    call(http.get(path + "?before=3&after=1").bearerTokenAuthentication(bob.token()).send(), 400);
   }
 
   @Test
