@@ -1,0 +1,34 @@
+package chat.bench.report;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The figures of a latency run: percentiles of the recorded latencies (microseconds) and the
+ * messages lost and duplicated. Pure; renders itself as JSON and as a Markdown table row.
+ */
+public record LatencyReport(String scenario, double offeredPerSecond, long sent, long received, long lost, long duplicated,
+    long p50Micros, long p90Micros, long p99Micros, long p999Micros, long maxMicros) {
+
+  public static LatencyReport of(String scenario, double offeredPerSecond, long sent, long lost, long duplicated, Histogram micros) {
+    return new LatencyReport(scenario, offeredPerSecond, sent, micros.getTotalCount(), lost, duplicated,
+        micros.getValueAtPercentile(50), micros.getValueAtPercentile(90), micros.getValueAtPercentile(99),
+        micros.getValueAtPercentile(99.9), micros.getMaxValue());
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject(chat.schemas.Json.encode(this));
+  }
+
+  public static String markdownHeader() {
+    return "| scenario | offered msg/s | sent | received | lost | duplicated | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|\n";
+  }
+
+  public String markdownRow() {
+    return String.format(Locale.ROOT, "| %s | %.0f | %d | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+        scenario, offeredPerSecond, sent, received, lost, duplicated,
+        p50Micros / 1000.0, p90Micros / 1000.0, p99Micros / 1000.0, p999Micros / 1000.0, maxMicros / 1000.0);
+  }
+}

@@ -1,0 +1,130 @@
+package chat.bench.scenarios;
+
+import chat.bench.report.LatencyReport;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+import org.HdrHistogram.Histogram;
+
+/**
+ * 1:1 latency at a fixed offered load, open model: message i is due at {@code t0 + i / rate}
+ * and sent then (or as soon as the generator can), and its latency is measured from that due
+ * time to the recipient's socket, so a stalled system cannot hide its stall (no coordinated
+ * omission). Users sign up, log in, open their direct channels and find their gateway through
+ * discovery, as real clients do.
+ */
+public final class OneToOneLatency {
+
+  /** What to run. */
+  public record Options(String apiUrl, int pairs, double ratePerSecond, Duration duration, Duration drain) {}
+
+  private final Vertx vertx;
+  private final Options options;
+  private final WebClient http;
+  private final WebSocketClient sockets;
+  private final Histogram micros = new Histogram(60_000_000L, 3);
+  private final BitSet seen = new BitSet();
+  private long duplicated;
+  private long received;
+
+  public OneToOneLatency(Vertx vertx, Options options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.http = WebClient.create(vertx);
+    this.sockets = vertx.createWebSocketClient();
+  }
+
+  private record Pair(long channel, WebSocket sender, WebSocket receiver) {}
+
+  public Future<LatencyReport> run() {
+    String prefix = "bench" + UUID.randomUUID().toString().substring(0, 8);
+    List<Future<Pair>> pairs = new ArrayList<>();
+    for (int p = 0; p < options.pairs(); p++) {
+      pairs.add(pair(prefix + "_" + p));
+    }
+    return Future.all(pairs).compose(all -> {
+      List<Pair> ready = all.list();
+      ready.forEach(pair -> pair.receiver().textMessageHandler(this::onFrame));
+      return drive(ready).eventually(() -> Future.all(ready.stream()
+          .flatMap(pair -> java.util.stream.Stream.of(pair.sender().close(), pair.receiver().close())).toList()));
+    });
+  }
+
+  private Future<Pair> pair(String name) {
+    return account(name + "_a").compose(a -> account(name + "_b").compose(b ->
+        http.postAbs(options.apiUrl() + "/v1/channels/direct").bearerTokenAuthentication(a.getString("token"))
+            .sendJsonObject(new JsonObject().put("peer", b.getLong("user_id")))
+            .compose(channel -> Future.all(connect(a.getString("token")), connect(b.getString("token")))
+                .map(sockets -> new Pair(channel.bodyAsJsonObject().getLong("channel_id"), sockets.resultAt(0), sockets.resultAt(1))))));
+  }
+
+  private Future<JsonObject> account(String username) {
+    JsonObject credentials = new JsonObject().put("username", username).put("password", "bench-password-" + username);
+    return http.postAbs(options.apiUrl() + "/v1/accounts").sendJsonObject(credentials)
+        .compose(created -> http.postAbs(options.apiUrl() + "/v1/sessions").sendJsonObject(credentials))
+        .map(session -> session.bodyAsJsonObject());
+  }
+
+  private Future<WebSocket> connect(String token) {
+    return http.getAbs(options.apiUrl() + "/v1/discovery").bearerTokenAuthentication(token).send().compose(found -> {
+      URI url = URI.create(found.bodyAsJsonObject().getString("url"));
+      return sockets.connect(new WebSocketConnectOptions().setHost(url.getHost()).setPort(url.getPort())
+          .setURI(url.getRawPath() + "?" + url.getRawQuery() + "&device=bench"));
+    });
+  }
+
+  /** Sends on the open-model schedule, then waits for the stragglers up to the drain time. */
+  private Future<LatencyReport> drive(List<Pair> pairs) {
+    long total = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
+    double intervalNanos = 1e9 / options.ratePerSecond();
+    long t0 = System.nanoTime() + 200_000_000L;
+    Promise<LatencyReport> done = Promise.promise();
+    long[] next = {0};
+    vertx.setPeriodic(1, timer -> {
+      long now = System.nanoTime();
+      while (next[0] < total && t0 + (long) (next[0] * intervalNanos) <= now) {
+        long i = next[0]++;
+        long due = t0 + (long) (i * intervalNanos);
+        Pair pair = pairs.get((int) (i % pairs.size()));
+        pair.sender().writeTextMessage(new JsonObject().put("type", "send").put("channel", pair.channel())
+            .put("client_msg_id", UUID.randomUUID().toString()).put("body", "b:" + i + ":" + due).encode());
+      }
+      boolean allIn = next[0] == total && received >= total;
+      boolean drained = next[0] == total && now > t0 + options.duration().toNanos() + options.drain().toNanos();
+      if (allIn || drained) {
+        vertx.cancelTimer(timer);
+        done.complete(LatencyReport.of("1:1", options.ratePerSecond(), total, total - seen.cardinality(), duplicated, micros));
+      }
+    });
+    return done.future();
+  }
+
+  private void onFrame(String text) {
+    long now = System.nanoTime();
+    JsonObject frame = new JsonObject(text);
+    String body = frame.getString("body");
+    if (!"message".equals(frame.getString("type")) || body == null || !body.startsWith("b:")) {
+      return;
+    }
+    String[] parts = body.split(":");
+    int index = Integer.parseInt(parts[1]);
+    if (seen.get(index)) {
+      duplicated++;
+      return;
+    }
+    seen.set(index);
+    received++;
+    micros.recordValue(Math.max(0, (now - Long.parseLong(parts[2])) / 1000));
+  }
+}
