@@ -45,8 +45,8 @@ public final class LocalSystem {
   private LocalSystem() {}
 
   public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir) {
-    return Future.all(deployPipeline(vertx, engines, ports, stateDir), deployEdge(vertx, engines, ports).map(r -> r))
-        .map(all -> all.<Running>resultAt(1));
+    Future<Running> edge = deployEdge(vertx, engines, ports);
+    return Future.all(deployPipeline(vertx, engines, ports, stateDir), edge).map(all -> edge.result());
   }
 
   /** The Kafka stages: sequencer, persister, router. */
