@@ -24,9 +24,10 @@ public final class SchemaCatalog {
 
   /** Every schema this module ships. */
   public static final List<String> NAMES = List.of(
-      "ws/send", "ws/history", "ws/sync", "ws/read", "ws/typing",
-      "ws/accepted", "ws/message", "ws/error", "ws/history-page", "ws/synced", "ws/receipt", "ws/user-typing",
-      "events/message-submitted", "events/message-sequenced", "events/push-requested");
+      "ws/send", "ws/history", "ws/sync", "ws/read", "ws/typing", "ws/ping", "ws/presence-query",
+      "ws/welcome", "ws/accepted", "ws/message", "ws/error", "ws/history-page", "ws/synced", "ws/receipt",
+      "ws/user-typing", "ws/pong", "ws/presence", "ws/presence-list",
+      "events/message-submitted", "events/message-sequenced", "events/push-requested", "events/presence-event");
 
   private static final JsonSchemaOptions OPTIONS = new JsonSchemaOptions()
       .setDraft(Draft.DRAFT202012)

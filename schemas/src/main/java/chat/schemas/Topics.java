@@ -13,7 +13,7 @@ public final class Topics {
   public static final String INBOUND = "chat.inbound";
   /** Messages with their seq, written transactionally by the sequencer, key = channel id, value = {@code MessageSequenced}. */
   public static final String MESSAGES = "chat.messages";
-  /** Connect / disconnect / heartbeat of devices, key = user id. */
+  /** Connections of devices opening and closing, and invisible mode, key = user id, value = {@code PresenceEvent}. */
   public static final String PRESENCE = "chat.presence";
   /** Members to notify by push, key = user id. */
   public static final String PUSH = "chat.push";

@@ -24,4 +24,31 @@ public final class RedisKeys {
   public static String session(java.util.UUID sessionId) {
     return "session:" + sessionId;
   }
+
+  /** Hash of a user's presence: status, last_active_at, and what friends were last told (told_status, told_at, told_version). */
+  public static String presence(long userId) {
+    return "presence:" + userId;
+  }
+
+  /** Hash connection id → "gateway|device" of a user's open connections, as the presence stage saw them. */
+  public static String presenceConnections(long userId) {
+    return "presence:conns:" + userId;
+  }
+
+  /** Set of "user|connection|device" open on one gateway process, to end them all when it dies. */
+  public static String presenceOnGateway(String gatewayInstance) {
+    return "presence:gw:" + gatewayInstance;
+  }
+
+  /** Set of the gateway processes that hold connections known to presence. */
+  public static final String PRESENCE_GATEWAYS = "presence:gateways";
+
+  /** Sorted set gateway process → its last heartbeat (ms), written by the gateways themselves. */
+  public static final String PRESENCE_GATEWAY_SEEN = "presence:gateway_seen";
+
+  /** Sorted set user → when their grace period ends (ms): users whose last device left. */
+  public static final String PRESENCE_OFFLINE_DUE = "presence:offline_due";
+
+  /** Sorted set user → when friends may next be told (ms): changes held back by coalescing. */
+  public static final String PRESENCE_NOTICE_DUE = "presence:notice_due";
 }

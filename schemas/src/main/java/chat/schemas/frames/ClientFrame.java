@@ -10,5 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = HistoryFrame.class, name = HistoryFrame.TYPE),
     @JsonSubTypes.Type(value = SyncFrame.class, name = SyncFrame.TYPE),
     @JsonSubTypes.Type(value = ReadFrame.class, name = ReadFrame.TYPE),
-    @JsonSubTypes.Type(value = TypingFrame.class, name = TypingFrame.TYPE)})
-public sealed interface ClientFrame permits SendFrame, HistoryFrame, SyncFrame, ReadFrame, TypingFrame {}
+    @JsonSubTypes.Type(value = TypingFrame.class, name = TypingFrame.TYPE),
+    @JsonSubTypes.Type(value = PingFrame.class, name = PingFrame.TYPE),
+    @JsonSubTypes.Type(value = PresenceQueryFrame.class, name = PresenceQueryFrame.TYPE)})
+public sealed interface ClientFrame permits SendFrame, HistoryFrame, SyncFrame, ReadFrame, TypingFrame, PingFrame,
+    PresenceQueryFrame {}
