@@ -3,6 +3,7 @@ package chat.api;
 import chat.runtime.config.AuthConfig;
 import chat.runtime.config.CassandraConfig;
 import chat.runtime.config.HttpConfig;
+import chat.runtime.config.KafkaConfig;
 import chat.runtime.config.PostgresConfig;
 import chat.runtime.config.RedisConfig;
 import chat.runtime.config.StartupConfig;
@@ -17,6 +18,8 @@ public class ApiConfig {
   public RedisConfig redis = new RedisConfig();
   /** History, read for {@code GET /v1/channels/{id}/messages}. */
   public CassandraConfig cassandra = new CassandraConfig();
+  /** Kafka, where invisible-mode changes are told to the presence stage (chat.presence). */
+  public KafkaConfig kafka = new KafkaConfig();
   /** Access token signing. */
   public AuthConfig auth = new AuthConfig();
   /** Engine wait at startup. */

@@ -11,18 +11,21 @@ import chat.api.friends.FriendRoutes;
 import chat.api.history.HistoryRoutes;
 import chat.api.http.ApiFailures;
 import chat.api.http.Operations;
+import chat.api.presence.PresenceRoutes;
 import chat.api.users.ProfileRoutes;
 import chat.runtime.auth.Tokens;
 import chat.runtime.cassandra.CassandraClients;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Health;
 import chat.runtime.http.Problem;
+import chat.runtime.kafka.KafkaClients;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.FixedWindowLimiter;
 import chat.runtime.redis.RedisClients;
 import chat.stores.gateways.GatewayRegistry;
 import chat.stores.history.HistoryReader;
 import chat.stores.membership.Memberships;
+import chat.stores.presence.PresenceStore;
 import chat.stores.sessions.Sessions;
 import chat.stores.tickets.Tickets;
 import io.vertx.cassandra.CassandraClient;
@@ -33,6 +36,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -51,6 +55,7 @@ public final class ApiVerticle extends VerticleBase {
   private Pool postgres;
   private Redis redis;
   private CassandraClient cassandra;
+  private KafkaProducer<String, String> producer;
   private HttpServer server;
 
   public ApiVerticle(ApiConfig config) {
@@ -62,6 +67,7 @@ public final class ApiVerticle extends VerticleBase {
     postgres = PostgresClients.pool(vertx, config.postgres);
     redis = RedisClients.pooled(vertx, config.redis);
     cassandra = CassandraClients.create(vertx, config.cassandra);
+    producer = KafkaClients.producer(vertx, config.kafka, "api");
     return OpenAPIContract.from(vertx, CONTRACT)
         .compose(contract -> vertx.createHttpServer().requestHandler(router(contract)).listen(config.http.port, config.http.host))
         .onSuccess(s -> server = s);
@@ -87,6 +93,7 @@ public final class ApiVerticle extends VerticleBase {
     new FriendRoutes(postgres).register(operations);
     new DeviceRoutes(postgres, config.maxDevicesPerUser).register(operations);
     new HistoryRoutes(history, memberships).register(operations);
+    new PresenceRoutes(postgres, new PresenceStore(redis), producer).register(operations);
     new DiscoveryRoutes(new GatewayRegistry(redis, config.gatewayStaleAfterSeconds * 1000L),
         new Tickets(redis, config.ticketTtlSeconds)).register(operations);
 
@@ -108,6 +115,6 @@ public final class ApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return Future.join(postgres.close(), cassandra.close(), redis.close());
+    return Future.join(postgres.close(), cassandra.close(), redis.close(), producer.close());
   }
 }

@@ -40,6 +40,7 @@ abstract class ApiTestBase {
     config.postgres = EngineConfigs.postgres(engines);
     config.redis = EngineConfigs.redis(engines);
     config.cassandra = EngineConfigs.cassandra(engines);
+    config.kafka = EngineConfigs.kafka(engines);
     config.loginAttemptsPerAddress = 10_000; // every test logs in from 127.0.0.1
     Vertx started = Vertx.vertx();
     // the persister owns the history tables; it is not running here, so create them as it would

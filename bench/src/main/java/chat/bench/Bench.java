@@ -2,6 +2,7 @@ package chat.bench;
 
 import chat.bench.report.LatencyReport;
 import chat.bench.scenarios.OneToOneLatency;
+import chat.bench.scenarios.PresenceFanout;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The benchmark runner: {@code bench one-to-one --rate 1000 --duration 60}. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = Bench.OneToOne.class,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.OneToOne.class, Bench.Presence.class},
     description = "Benchmarks of a running chat system (the all-in-one by default).")
 public final class Bench {
 
@@ -27,33 +29,79 @@ public final class Bench {
   @Command(name = "one-to-one", mixinStandardHelpOptions = true,
       description = "1:1 latency at a fixed offered load (open model, latency from the scheduled send time).")
   static final class OneToOne implements Callable<Integer> {
-    @Option(names = "--api", defaultValue = "http://127.0.0.1:8081", description = "api base URL (default: ${DEFAULT-VALUE})")
-    String api;
+    @Mixin
+    Target target;
     @Option(names = "--pairs", defaultValue = "50", description = "user pairs, one direct channel each (default: ${DEFAULT-VALUE})")
     int pairs;
     @Option(names = "--rate", defaultValue = "500", description = "messages per second offered (default: ${DEFAULT-VALUE})")
     double rate;
     @Option(names = "--duration", defaultValue = "60", description = "seconds of sending (default: ${DEFAULT-VALUE})")
     int duration;
-    @Option(names = "--out", defaultValue = "bench/results", description = "folder of the JSON and Markdown results (default: ${DEFAULT-VALUE})")
-    Path out;
 
     @Override
     public Integer call() throws Exception {
       Vertx vertx = Vertx.vertx();
       try {
-        LatencyReport report = new OneToOneLatency(vertx, new OneToOneLatency.Options(api, pairs, rate,
+        LatencyReport report = new OneToOneLatency(vertx, new OneToOneLatency.Options(target.api, pairs, rate,
                 Duration.ofSeconds(duration), Duration.ofSeconds(10)))
             .run().toCompletionStage().toCompletableFuture().get(duration + 300L, TimeUnit.SECONDS);
-        Files.createDirectories(out);
-        String stem = Instant.now().toString().replace(':', '-') + "-one-to-one-" + (long) rate;
-        Files.writeString(out.resolve(stem + ".json"), report.toJson().encodePrettily());
-        Files.writeString(out.resolve(stem + ".md"), LatencyReport.markdownHeader() + report.markdownRow());
-        System.out.print(LatencyReport.markdownHeader() + report.markdownRow());
+        target.write("one-to-one-" + (long) rate, report.toJson().encodePrettily(), LatencyReport.markdownHeader() + report.markdownRow());
         return 0;
       } finally {
         vertx.close();
       }
+    }
+  }
+
+  @Command(name = "presence", mixinStandardHelpOptions = true,
+      description = "Presence fan-out: users with many friends going online and offline; notices per second and delays.")
+  static final class Presence implements Callable<Integer> {
+    @Mixin
+    Target target;
+    @Option(names = "--togglers", defaultValue = "20", description = "users going online and offline (default: ${DEFAULT-VALUE})")
+    int togglers;
+    @Option(names = "--friends", defaultValue = "500", description = "connected friends of every toggler (default: ${DEFAULT-VALUE})")
+    int friends;
+    @Option(names = "--cycles", defaultValue = "4", description = "online/offline cycles per toggler (default: ${DEFAULT-VALUE})")
+    int cycles;
+    @Option(names = "--online", defaultValue = "4", description = "seconds online per cycle (default: ${DEFAULT-VALUE})")
+    int online;
+    @Option(names = "--offline", defaultValue = "10", description = "seconds offline per cycle; above the server's grace + coalescing window (default: ${DEFAULT-VALUE})")
+    int offline;
+
+    @Override
+    public Integer call() throws Exception {
+      Vertx vertx = Vertx.vertx();
+      try {
+        PresenceFanout.Result result = new PresenceFanout(vertx, new PresenceFanout.Options(target.api, togglers, friends, cycles,
+                Duration.ofSeconds(online), Duration.ofSeconds(offline), Duration.ofSeconds(30)))
+            .run().toCompletionStage().toCompletableFuture().get(3600, TimeUnit.SECONDS);
+        String table = LatencyReport.markdownHeader() + result.online().markdownRow() + result.offline().markdownRow()
+            + String.format(java.util.Locale.ROOT, "%nnotices delivered: %.0f per second%n", result.noticesPerSecond());
+        target.write("presence-" + togglers + "x" + friends, new io.vertx.core.json.JsonObject()
+            .put("online", result.online().toJson()).put("offline", result.offline().toJson())
+            .put("notices_per_second", result.noticesPerSecond()).encodePrettily(), table);
+        return 0;
+      } finally {
+        vertx.close();
+      }
+    }
+  }
+
+  /** Where every scenario runs against and writes to. */
+  static final class Target {
+    @Option(names = "--api", defaultValue = "http://127.0.0.1:8081", description = "api base URL (default: ${DEFAULT-VALUE})")
+    String api;
+    @Option(names = "--out", defaultValue = "bench/results", description = "folder of the JSON and Markdown results (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    /** Writes the JSON and Markdown results under {@code out} and prints the table. */
+    void write(String name, String json, String markdown) throws java.io.IOException {
+      Files.createDirectories(out);
+      String stem = Instant.now().toString().replace(':', '-') + "-" + name;
+      Files.writeString(out.resolve(stem + ".json"), json);
+      Files.writeString(out.resolve(stem + ".md"), markdown);
+      System.out.print(markdown);
     }
   }
 }

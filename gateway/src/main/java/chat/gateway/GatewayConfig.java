@@ -53,6 +53,13 @@ public class GatewayConfig {
   public double framesPerSecondPerUser = 30;
   /** Frames a user may send at once across their devices on this gateway. */
   public double frameBurstPerUser = 60;
+  /** How often clients are told (in {@code welcome}) to send a heartbeat ({@code ping}), seconds. */
+  public int clientHeartbeatSeconds = 10;
+  /**
+   * A connection that sends no frame for this long is closed (code 4000) and its device counts as
+   * gone, seconds. The presence stage's gateway timeout should be the same.
+   */
+  public int idleTimeoutSeconds = 30;
   /** Engine wait at startup. */
   public StartupConfig startup = new StartupConfig();
 }

@@ -3,6 +3,7 @@ package chat.gateway;
 import chat.gateway.catchup.CatchUp;
 import chat.gateway.frames.FrameReader;
 import chat.gateway.limits.SendLimits;
+import chat.gateway.presence.PresenceReporter;
 import chat.gateway.receipts.Receipts;
 import chat.gateway.sessions.LocalSessions;
 import chat.gateway.sessions.Session;
@@ -21,6 +22,10 @@ import chat.schemas.events.MessageSubmitted;
 import chat.schemas.frames.AcceptedFrame;
 import chat.schemas.frames.ErrorFrame;
 import chat.schemas.frames.HistoryFrame;
+import chat.schemas.frames.PingFrame;
+import chat.schemas.frames.PongFrame;
+import chat.schemas.frames.PresenceQueryFrame;
+import chat.schemas.frames.WelcomeFrame;
 import chat.schemas.frames.SendFrame;
 import chat.schemas.frames.ReadFrame;
 import chat.schemas.frames.SyncFrame;
@@ -34,6 +39,9 @@ import chat.stores.gateways.GatewayRegistry;
 import chat.stores.delivery.Fanout;
 import chat.stores.history.HistoryReader;
 import chat.stores.history.ReadPositions;
+import chat.stores.presence.GatewayLiveness;
+import chat.stores.presence.PresenceDirectory;
+import chat.stores.presence.PresenceStore;
 import chat.stores.sessions.Sessions;
 import chat.stores.tickets.Tickets;
 import io.vertx.cassandra.CassandraClient;
@@ -87,6 +95,8 @@ public final class GatewayVerticle extends VerticleBase {
   private volatile boolean stopping;
   private SendLimits limits;
   private Receipts receipts;
+  private PresenceReporter presence;
+  private PresenceDirectory presenceDirectory;
   private HttpServer server;
 
   public GatewayVerticle(GatewayConfig config) {
@@ -112,6 +122,8 @@ public final class GatewayVerticle extends VerticleBase {
     catchUp = new CatchUp(history, memberships, postgres);
     receipts = new Receipts(memberships, history, new ReadPositions(cassandra, config.cassandra),
         new Fanout(redis, memberships, connections));
+    presence = new PresenceReporter(vertx, producer, new GatewayLiveness(redis), config.gatewayId, System.currentTimeMillis());
+    presenceDirectory = new PresenceDirectory(postgres, new PresenceStore(redis));
 
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
@@ -120,11 +132,14 @@ public final class GatewayVerticle extends VerticleBase {
 
     vertx.setPeriodic(config.refreshSeconds * 1000L, id -> connections.refresh(sessions.users())
         .onFailure(e -> log.warn("refreshing connection entries failed: {}", e.toString())));
+    vertx.setPeriodic(1_000, id -> closeIdle());
 
     HttpServerOptions options = new HttpServerOptions()
         .setMaxWebSocketFrameSize(config.maxBodyBytes * 4 + 1024)
         .setMaxWebSocketMessageSize(config.maxBodyBytes * 4 + 1024);
-    return subscribe()
+    // presence must know this process is alive before any of its connections is reported
+    return presence.beat()
+        .compose(v -> subscribe())
         .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.http.port, config.http.host))
         .onSuccess(s -> server = s)
         .compose(s -> heartbeat())
@@ -132,10 +147,21 @@ public final class GatewayVerticle extends VerticleBase {
             .onFailure(e -> log.warn("discovery heartbeat failed: {}", e.toString()))));
   }
 
-  /** Tells discovery this gateway is alive, where clients reach it, and how loaded it is. */
+  /** Tells discovery this gateway is alive, where clients reach it, and how loaded it is; and presence that it is alive. */
   private Future<Void> heartbeat() {
     String url = config.publicUrl.isEmpty() ? "ws://" + config.http.host + ":" + server.actualPort() + "/v1/ws" : config.publicUrl;
-    return registry.heartbeat(config.gatewayId, url, sessions.count(), System.currentTimeMillis());
+    return Future.all(registry.heartbeat(config.gatewayId, url, sessions.count(), System.currentTimeMillis()), presence.beat())
+        .mapEmpty();
+  }
+
+  /** Closes the connections that sent nothing, not even a heartbeat, for the idle timeout: their devices are gone. */
+  private void closeIdle() {
+    long cutoff = System.nanoTime() - config.idleTimeoutSeconds * 1_000_000_000L;
+    for (Session session : sessions.all()) {
+      if (session.idleSince(cutoff)) {
+        session.close(Session.IDLE, "no frame for " + config.idleTimeoutSeconds + " s", "idle");
+      }
+    }
   }
 
   /** The port actually bound (useful when configured as 0). */
@@ -204,8 +230,10 @@ public final class GatewayVerticle extends VerticleBase {
     Session session = new Session(userId, deviceId, socket, config.maxOutboundQueueBytes,
         limits.connectionBucket(now), limits.userBucket(userId, now));
     sessions.add(session);
+    reply(session, new WelcomeFrame(userId, deviceId, config.clientHeartbeatSeconds * 1000L, config.idleTimeoutSeconds * 1000L));
     connections.register(userId, deviceId, config.gatewayId)
         .onFailure(e -> log.warn("registering user {} device {} failed: {}", userId, deviceId, e.toString()));
+    presence.connected(session);
     socket.textMessageHandler(text -> onFrame(session, text));
     socket.binaryMessageHandler(bytes -> {
       if (admitted(session)) {
@@ -217,6 +245,9 @@ public final class GatewayVerticle extends VerticleBase {
       sessions.remove(session);
       limits.released(userId);
       connections.unregister(userId, deviceId, config.gatewayId);
+      if (!stopping) { // a stopping gateway reports all its connections itself
+        presence.disconnected(session, session.leaveReason());
+      }
     });
   }
 
@@ -230,6 +261,7 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private void onFrame(Session session, String text) {
+    session.touch(System.nanoTime());
     if (!admitted(session)) {
       return;
     }
@@ -238,10 +270,14 @@ public final class GatewayVerticle extends VerticleBase {
       reply(session, result.error());
     } else if (result.frame() instanceof SendFrame send) {
       onSend(session, send);
+    } else if (result.frame() instanceof PingFrame ping) {
+      reply(session, new PongFrame(System.currentTimeMillis(), ping.ref()));
     } else if (result.frame() instanceof HistoryFrame history) {
-      answer(session, catchUp.history(session.userId(), history));
+      answer(session, catchUp.history(session.userId(), history), "history could not be read; retry");
     } else if (result.frame() instanceof SyncFrame sync) {
-      answer(session, catchUp.sync(session.userId(), sync));
+      answer(session, catchUp.sync(session.userId(), sync), "history could not be read; retry");
+    } else if (result.frame() instanceof PresenceQueryFrame query) {
+      answer(session, presenceDirectory.query(session.userId(), query.users()).map(list -> list), "presence could not be read; retry");
     } else if (result.frame() instanceof ReadFrame read) {
       answerIfAny(session, receipts.read(session.userId(), read));
     } else if (result.frame() instanceof TypingFrame typing) {
@@ -259,9 +295,13 @@ public final class GatewayVerticle extends VerticleBase {
     });
   }
 
-  private static void answer(Session session, Future<ServerFrame> answer) {
-    answer.onComplete(ar -> reply(session, ar.succeeded() ? ar.result()
-        : ErrorFrame.of(ErrorCode.UNAVAILABLE, "history could not be read; retry")));
+  private static void answer(Session session, Future<ServerFrame> answer, String whenFailed) {
+    answer.onComplete(ar -> {
+      if (ar.failed()) {
+        log.warn("answering user {} failed ({}): {}", session.userId(), whenFailed, ar.cause().toString());
+      }
+      reply(session, ar.succeeded() ? ar.result() : ErrorFrame.of(ErrorCode.UNAVAILABLE, whenFailed));
+    });
   }
 
   private void onSend(Session session, SendFrame send) {
@@ -309,9 +349,14 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
-    // leave discovery first, so no client is sent here while the rest closes
+    // leave discovery first, so no client is sent here while the rest closes; then tell presence
+    // every connection ends, before the producer flushes and closes
+    for (Session session : sessions.all()) {
+      presence.disconnected(session, "gateway_stopped");
+      session.close((short) 1001, "gateway stopping", "gateway_stopped");
+    }
     return registry.leave(config.gatewayId).eventually(() -> Future.join(
-        producer.close(),
+        producer.close().eventually(presence::leave),
         subscriber == null ? Future.succeededFuture() : subscriber.close(),
         redis.close(),
         postgres.close(),

@@ -1,15 +1,12 @@
 package chat.bench.scenarios;
 
+import chat.bench.client.ChatHttp;
 import chat.bench.report.LatencyReport;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClient;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -31,8 +28,7 @@ public final class OneToOneLatency {
 
   private final Vertx vertx;
   private final Options options;
-  private final WebClient http;
-  private final WebSocketClient sockets;
+  private final ChatHttp chat;
   private final Histogram micros = new Histogram(60_000_000L, 3);
   private final BitSet seen = new BitSet();
   private long duplicated;
@@ -41,8 +37,7 @@ public final class OneToOneLatency {
   public OneToOneLatency(Vertx vertx, Options options) {
     this.vertx = vertx;
     this.options = options;
-    this.http = WebClient.create(vertx);
-    this.sockets = vertx.createWebSocketClient();
+    this.chat = new ChatHttp(vertx, options.apiUrl());
   }
 
   private record Pair(long channel, WebSocket sender, WebSocket receiver) {}
@@ -62,27 +57,13 @@ public final class OneToOneLatency {
   }
 
   private Future<Pair> pair(String name) {
-    return account(name + "_a").compose(a -> account(name + "_b").compose(b ->
-        http.postAbs(options.apiUrl() + "/v1/channels/direct").bearerTokenAuthentication(a.getString("token"))
-            .sendJsonObject(new JsonObject().put("peer", b.getLong("user_id")))
-            .compose(channel -> Future.all(connect(a.getString("token")), connect(b.getString("token")))
+    return chat.account(name + "_a").compose(a -> chat.account(name + "_b").compose(b ->
+        chat.http().postAbs(options.apiUrl() + "/v1/channels/direct").bearerTokenAuthentication(a.token())
+            .sendJsonObject(new JsonObject().put("peer", b.id()))
+            .compose(channel -> Future.all(chat.connect(a.token(), "bench"), chat.connect(b.token(), "bench"))
                 .map(sockets -> new Pair(channel.bodyAsJsonObject().getLong("channel_id"), sockets.resultAt(0), sockets.resultAt(1))))));
   }
 
-  private Future<JsonObject> account(String username) {
-    JsonObject credentials = new JsonObject().put("username", username).put("password", "bench-password-" + username);
-    return http.postAbs(options.apiUrl() + "/v1/accounts").sendJsonObject(credentials)
-        .compose(created -> http.postAbs(options.apiUrl() + "/v1/sessions").sendJsonObject(credentials))
-        .map(session -> session.bodyAsJsonObject());
-  }
-
-  private Future<WebSocket> connect(String token) {
-    return http.getAbs(options.apiUrl() + "/v1/discovery").bearerTokenAuthentication(token).send().compose(found -> {
-      URI url = URI.create(found.bodyAsJsonObject().getString("url"));
-      return sockets.connect(new WebSocketConnectOptions().setHost(url.getHost()).setPort(url.getPort())
-          .setURI(url.getRawPath() + "?" + url.getRawQuery() + "&device=bench"));
-    });
-  }
 
   /** Sends on the open-model schedule, then waits for the stragglers up to the drain time. */
   private Future<LatencyReport> drive(List<Pair> pairs) {

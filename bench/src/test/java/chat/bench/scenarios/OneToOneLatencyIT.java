@@ -23,7 +23,8 @@ class OneToOneLatencyIT {
   @BeforeAll
   static void start() throws Exception {
     vertx = Vertx.vertx();
-    system = LocalSystem.deploy(vertx, TestEngines.all(), LocalSystem.StagePorts.RANDOM, Path.of("target", "bench-" + UUID.randomUUID()))
+    system = LocalSystem.deploy(vertx, TestEngines.all(), LocalSystem.StagePorts.RANDOM, Path.of("target", "bench-" + UUID.randomUUID()),
+        LocalSystem.Timings.DEFAULT)
         .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
   }
 

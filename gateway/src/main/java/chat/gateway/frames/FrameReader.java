@@ -6,6 +6,8 @@ import chat.schemas.SchemaCatalog;
 import chat.schemas.frames.ClientFrame;
 import chat.schemas.frames.ErrorFrame;
 import chat.schemas.frames.HistoryFrame;
+import chat.schemas.frames.PingFrame;
+import chat.schemas.frames.PresenceQueryFrame;
 import chat.schemas.frames.SendFrame;
 import chat.schemas.frames.ReadFrame;
 import chat.schemas.frames.SyncFrame;
@@ -29,7 +31,9 @@ public final class FrameReader {
       HistoryFrame.TYPE, "ws/history",
       SyncFrame.TYPE, "ws/sync",
       ReadFrame.TYPE, "ws/read",
-      TypingFrame.TYPE, "ws/typing");
+      TypingFrame.TYPE, "ws/typing",
+      PingFrame.TYPE, "ws/ping",
+      PresenceQueryFrame.TYPE, "ws/presence-query");
 
   private final int maxBodyBytes;
 

@@ -33,6 +33,11 @@ public final class LocalSessions {
     return Set.copyOf(byUser.keySet());
   }
 
+  /** Every session, for a pass over all of them (idle checks, shutdown). */
+  public List<Session> all() {
+    return byUser.values().stream().flatMap(List::stream).toList();
+  }
+
   public int count() {
     return byUser.values().stream().mapToInt(List::size).sum();
   }

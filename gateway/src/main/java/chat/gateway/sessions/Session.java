@@ -5,6 +5,7 @@ import chat.gateway.limits.TokenBucket;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -16,8 +17,14 @@ public final class Session {
   /** WebSocket close code: the server is overloaded / the client too slow; reconnect later. */
   public static final short TRY_AGAIN_LATER = 1013;
 
+  /** WebSocket close code: the client sent nothing (not even a heartbeat) for the idle timeout. */
+  public static final short IDLE = 4000;
+
   private final long userId;
   private final String deviceId;
+  private final String connectionId = UUID.randomUUID().toString();
+  private long lastFrameNanos;
+  private String leaveReason = "closed";
   private final ServerWebSocket socket;
   private final TokenBucket connectionBucket;
   private final TokenBucket userBucket;
@@ -30,7 +37,36 @@ public final class Session {
     this.socket = socket;
     this.connectionBucket = connectionBucket;
     this.userBucket = userBucket;
+    this.lastFrameNanos = System.nanoTime();
     socket.setWriteQueueMaxSize(maxQueueBytes);
+  }
+
+  /** A frame arrived: the connection is alive. */
+  public void touch(long nowNanos) {
+    lastFrameNanos = nowNanos;
+  }
+
+  /** Whether nothing arrived since {@code cutoffNanos}. */
+  public boolean idleSince(long cutoffNanos) {
+    return lastFrameNanos - cutoffNanos < 0;
+  }
+
+  /** Unique to this connection: a device that reconnects gets a new one. */
+  public String connectionId() {
+    return connectionId;
+  }
+
+  /** Closes the socket; {@code leaveReason} is what presence is told ({@code idle}, {@code gateway_stopped}). */
+  public void close(short code, String reason, String leaveReason) {
+    this.leaveReason = leaveReason;
+    if (!socket.isClosed()) {
+      socket.close(code, reason);
+    }
+  }
+
+  /** Why the connection ended, for presence: {@code closed} unless the gateway closed it for a reason. */
+  public String leaveReason() {
+    return leaveReason;
   }
 
   /**

@@ -2,6 +2,7 @@ package chat.stores.delivery;
 
 import chat.schemas.internal.GatewayBatch;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,20 @@ public final class DeliveryPlan {
     }
     Map<String, GatewayBatch> batches = new LinkedHashMap<>();
     byGateway.forEach((gateway, deliveries) -> batches.put(gateway, new GatewayBatch(deliveries)));
+    return batches;
+  }
+
+  /** One frame for some users (not a channel's members): a batch per gateway holding any of them. */
+  public static Map<String, GatewayBatch> toUsers(String frame, Collection<Long> users, Map<Long, Set<String>> gatewaysByUser) {
+    Map<String, Set<Long>> usersByGateway = new LinkedHashMap<>();
+    for (Long user : users) {
+      for (String gateway : gatewaysByUser.getOrDefault(user, Set.of())) {
+        usersByGateway.computeIfAbsent(gateway, g -> new TreeSet<>()).add(user);
+      }
+    }
+    Map<String, GatewayBatch> batches = new LinkedHashMap<>();
+    usersByGateway.forEach((gateway, those) -> batches.put(gateway,
+        new GatewayBatch(List.of(new GatewayBatch.Delivery(List.copyOf(those), frame)))));
     return batches;
   }
 }

@@ -8,14 +8,16 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import chat.schemas.internal.GatewayBatch;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Live delivery to the connected devices of channel members: members (one Redis round trip per
+ * Live delivery to the connected devices of channel members (or of a list of users): members (one Redis round trip per
  * batch, PostgreSQL for misses), their gateways (one round trip), one pub/sub message per
  * gateway. Best-effort by design: devices that miss a frame catch up from history.
  */
@@ -42,13 +44,29 @@ public final class Fanout {
       Set<Long> users = new HashSet<>();
       members.values().forEach(users::addAll);
       return connections.gatewaysOf(users).compose(gateways -> {
-        List<Request> publishes = new ArrayList<>();
-        DeliveryPlan.plan(frames, members, gateways).forEach((gateway, batch) ->
-            publishes.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.gatewayInbox(gateway)).arg(Json.encode(batch))));
         Delivered delivered = new Delivered(members, gateways);
-        return publishes.isEmpty() ? Future.succeededFuture(delivered) : redis.batch(publishes).map(delivered);
+        return send(DeliveryPlan.plan(frames, members, gateways)).map(delivered);
       });
     });
+  }
+
+  /** Publishes one frame to the connected devices of some users (e.g. a user's friends); completes with how many were connected. */
+  public Future<Integer> publishToUsers(String frame, Collection<Long> users) {
+    if (users.isEmpty()) {
+      return Future.succeededFuture(0);
+    }
+    return connections.gatewaysOf(users)
+        .compose(gateways -> send(DeliveryPlan.toUsers(frame, users, gateways)).map(gateways.size()));
+  }
+
+  private Future<Void> send(Map<String, GatewayBatch> batches) {
+    if (batches.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Request> publishes = new ArrayList<>();
+    batches.forEach((gateway, batch) ->
+        publishes.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.gatewayInbox(gateway)).arg(Json.encode(batch))));
+    return redis.batch(publishes).mapEmpty();
   }
 
   /** Who the channels' members are, and which of them had a device connected somewhere. */

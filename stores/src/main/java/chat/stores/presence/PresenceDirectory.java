@@ -57,7 +57,7 @@ public final class PresenceDirectory {
                    EXISTS (SELECT 1 FROM blocks
                            WHERE (blocker_id = $1 AND blocked_id = u.id) OR (blocker_id = u.id AND blocked_id = $1)) AS blocked
             FROM users u WHERE u.id = ANY($2)""")
-        .execute(Tuple.of(asker, users.toArray(new Long[0])))
+        .execute(Tuple.tuple().addLong(asker).addArrayOfLong(users.toArray(new Long[0])))
         .map(rows -> {
           Map<Long, PresenceVisibility.Relation> relations = new HashMap<>();
           for (Row row : rows) {

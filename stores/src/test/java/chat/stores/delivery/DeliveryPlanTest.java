@@ -56,4 +56,14 @@ class DeliveryPlanTest {
 
     assertThat(plan.get("gw-a").deliveries()).singleElement().satisfies(d -> assertThat(d.users()).containsExactly(2L));
   }
+
+  @Test
+  void a_frame_for_some_users_reaches_each_gateway_holding_one_of_them_once() {
+    Map<String, GatewayBatch> plan = DeliveryPlan.toUsers("{\"type\":\"presence\"}", List.of(1L, 2L, 3L),
+        Map.of(1L, Set.of("gw-a"), 2L, Set.of("gw-a", "gw-b"), 9L, Set.of("gw-c")));
+
+    assertThat(plan).containsOnlyKeys("gw-a", "gw-b");
+    assertThat(plan.get("gw-a").deliveries()).singleElement().satisfies(d -> assertThat(d.users()).containsExactly(1L, 2L));
+    assertThat(plan.get("gw-b").deliveries()).singleElement().satisfies(d -> assertThat(d.users()).containsExactly(2L));
+  }
 }

@@ -47,7 +47,8 @@ public final class AllInOne implements Callable<Integer> {
     }, "all-in-one-stop"));
     try {
       Endpoints endpoints = engines.start(EnumSet.allOf(Engine.class)).endpoints();
-      LocalSystem.Running running = LocalSystem.deploy(vertx, endpoints, LocalSystem.StagePorts.DEFAULT, dataDir.toAbsolutePath())
+      LocalSystem.Running running = LocalSystem.deploy(vertx, endpoints, LocalSystem.StagePorts.DEFAULT, dataDir.toAbsolutePath(),
+              LocalSystem.Timings.DEFAULT)
           .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       long readyMs = (System.nanoTime() - started) / 1_000_000;
       System.out.printf("""
@@ -55,7 +56,7 @@ public final class AllInOne implements Callable<Integer> {
           chat is ready in %.1f s
             WebSocket  %s?access_token=<token>
             HTTP API   %s   (contract: /v1/openapi.yaml)
-            health     http://127.0.0.1:8080/readyz … :8084/readyz
+            health     http://127.0.0.1:8080/readyz … :8085/readyz
             engines    Kafka %s · Cassandra %s:%d · Redis %s · PostgreSQL %s:%d
             data       %s
           Ctrl-C stops everything.

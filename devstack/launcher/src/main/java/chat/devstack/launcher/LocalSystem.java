@@ -10,6 +10,8 @@ import chat.gateway.GatewayStage;
 import chat.gateway.GatewayVerticle;
 import chat.persister.PersisterConfig;
 import chat.persister.PersisterStage;
+import chat.presence.PresenceConfig;
+import chat.presence.PresenceStage;
 import chat.router.RouterConfig;
 import chat.router.RouterStage;
 import chat.runtime.config.HttpConfig;
@@ -26,9 +28,32 @@ import java.nio.file.Path;
 public final class LocalSystem {
 
   /** HTTP ports of the stages; 0 picks free ones. */
-  public record StagePorts(int gateway, int api, int sequencer, int persister, int router) {
-    public static final StagePorts DEFAULT = new StagePorts(8080, 8081, 8082, 8083, 8084);
-    public static final StagePorts RANDOM = new StagePorts(0, 0, 0, 0, 0);
+  public record StagePorts(int gateway, int api, int sequencer, int persister, int router, int presence) {
+    public static final StagePorts DEFAULT = new StagePorts(8080, 8081, 8082, 8083, 8084, 8085);
+    public static final StagePorts RANDOM = new StagePorts(0, 0, 0, 0, 0, 0);
+  }
+
+  /**
+   * The liveness timings of gateways and presence, which must agree: clients ping every
+   * {@code clientHeartbeatSeconds}; a connection (or a gateway process) silent for
+   * {@code idleTimeoutSeconds} is gone; gateways heartbeat every {@code gatewayHeartbeatSeconds}.
+   */
+  public record Timings(int clientHeartbeatSeconds, int idleTimeoutSeconds, int gatewayHeartbeatSeconds, long graceMillis,
+      long coalesceMillis) {
+    /** What the stage configs default to. */
+    public static final Timings DEFAULT = new Timings(10, 30, 5, 5_000, 3_000);
+
+    void apply(GatewayConfig gateway) {
+      gateway.clientHeartbeatSeconds = clientHeartbeatSeconds;
+      gateway.idleTimeoutSeconds = idleTimeoutSeconds;
+      gateway.heartbeatSeconds = gatewayHeartbeatSeconds;
+    }
+
+    void apply(PresenceConfig presence) {
+      presence.gatewayTimeoutMillis = idleTimeoutSeconds * 1000L;
+      presence.graceMillis = graceMillis;
+      presence.coalesceMillis = coalesceMillis;
+    }
   }
 
   /** Where the running system listens. */
@@ -44,13 +69,13 @@ public final class LocalSystem {
 
   private LocalSystem() {}
 
-  public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir) {
-    Future<Running> edge = deployEdge(vertx, engines, ports);
-    return Future.all(deployPipeline(vertx, engines, ports, stateDir), edge).map(all -> edge.result());
+  public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings) {
+    Future<Running> edge = deployEdge(vertx, engines, ports, timings);
+    return Future.all(deployPipeline(vertx, engines, ports, stateDir, timings), edge).map(all -> edge.result());
   }
 
-  /** The Kafka stages: sequencer, persister, router. */
-  public static Future<Void> deployPipeline(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir) {
+  /** The Kafka stages: sequencer, persister, router, presence. */
+  public static Future<Void> deployPipeline(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings) {
     SequencerConfig sequencer = new SequencerConfig();
     sequencer.kafka = EngineConfigs.kafka(engines);
     sequencer.http = new HttpConfig(ports.sequencer());
@@ -69,32 +94,51 @@ public final class LocalSystem {
     router.cassandra = EngineConfigs.cassandra(engines);
     router.http = new HttpConfig(ports.router());
 
+    PresenceConfig presence = new PresenceConfig();
+    presence.kafka = EngineConfigs.kafka(engines);
+    presence.redis = EngineConfigs.redis(engines);
+    presence.postgres = EngineConfigs.postgres(engines);
+    presence.http = new HttpConfig(ports.presence());
+    timings.apply(presence);
+
     return Future.all(
             SequencerStage.deploy(vertx, sequencer),
             PersisterStage.deploy(vertx, persister),
-            RouterStage.deploy(vertx, router))
+            RouterStage.deploy(vertx, router),
+            PresenceStage.deploy(vertx, presence))
         .mapEmpty();
   }
 
-  /** What clients talk to: the api and a gateway. */
-  public static Future<Running> deployEdge(Vertx vertx, Endpoints engines, StagePorts ports) {
-    ApiConfig api = new ApiConfig();
-    api.postgres = EngineConfigs.postgres(engines);
-    api.redis = EngineConfigs.redis(engines);
-    api.cassandra = EngineConfigs.cassandra(engines);
-    api.http = new HttpConfig(ports.api());
-    api.loginAttemptsPerAddress = 10_000; // on one machine every client logs in from 127.0.0.1
+  /** A gateway of its own (a second one, or one in another process) on the given engines. */
+  public static Future<GatewayVerticle> deployGateway(Vertx vertx, Endpoints engines, String gatewayId, int port,
+      Timings timings) {
+    return GatewayStage.deploy(vertx, gatewayConfig(engines, gatewayId, port, timings));
+  }
 
+  private static GatewayConfig gatewayConfig(Endpoints engines, String gatewayId, int port, Timings timings) {
     GatewayConfig gateway = new GatewayConfig();
-    gateway.gatewayId = "gw-local";
+    gateway.gatewayId = gatewayId;
     gateway.kafka = EngineConfigs.kafka(engines);
     gateway.redis = EngineConfigs.redis(engines);
     gateway.postgres = EngineConfigs.postgres(engines);
     gateway.cassandra = EngineConfigs.cassandra(engines);
-    gateway.http = new HttpConfig(ports.gateway());
+    gateway.http = new HttpConfig(port);
+    timings.apply(gateway);
+    return gateway;
+  }
+
+  /** What clients talk to: the api and a gateway. */
+  public static Future<Running> deployEdge(Vertx vertx, Endpoints engines, StagePorts ports, Timings timings) {
+    ApiConfig api = new ApiConfig();
+    api.postgres = EngineConfigs.postgres(engines);
+    api.redis = EngineConfigs.redis(engines);
+    api.cassandra = EngineConfigs.cassandra(engines);
+    api.kafka = EngineConfigs.kafka(engines);
+    api.http = new HttpConfig(ports.api());
+    api.loginAttemptsPerAddress = 10_000; // on one machine every client logs in from 127.0.0.1
 
     Future<ApiVerticle> apiDeployed = ApiStage.deploy(vertx, api);
-    Future<GatewayVerticle> gatewayDeployed = GatewayStage.deploy(vertx, gateway);
+    Future<GatewayVerticle> gatewayDeployed = GatewayStage.deploy(vertx, gatewayConfig(engines, "gw-local", ports.gateway(), timings));
     return Future.all(apiDeployed, gatewayDeployed)
         .map(all -> new Running(gatewayDeployed.result().port(), apiDeployed.result().port()));
   }

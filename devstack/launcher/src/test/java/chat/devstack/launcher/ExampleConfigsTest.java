@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import chat.api.ApiConfig;
 import chat.gateway.GatewayConfig;
 import chat.persister.PersisterConfig;
+import chat.presence.PresenceConfig;
 import chat.router.RouterConfig;
 import chat.runtime.config.ConfigLoader;
 import chat.sequencer.SequencerConfig;
@@ -23,6 +24,7 @@ class ExampleConfigsTest {
     assertThat(ConfigLoader.load(SequencerConfig.class, DIR.resolve("sequencer.yaml"), Map.of()).commitIntervalMs).isEqualTo(10);
     assertThat(ConfigLoader.load(PersisterConfig.class, DIR.resolve("persister.yaml"), Map.of()).groupId).isEqualTo("chat-persister");
     assertThat(ConfigLoader.load(RouterConfig.class, DIR.resolve("router.yaml"), Map.of()).http.port).isEqualTo(8084);
+    assertThat(ConfigLoader.load(PresenceConfig.class, DIR.resolve("presence.yaml"), Map.of()).graceMillis).isEqualTo(5000);
   }
 
   @Test

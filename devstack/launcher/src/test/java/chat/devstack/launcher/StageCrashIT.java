@@ -11,8 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,14 +39,14 @@ class StageCrashIT {
   private static WebClient http;
   private static Endpoints engines;
   private static LocalSystem.Running edge;
-  private static Process pipeline;
+  private static ChildJvm pipeline;
   private static int generation;
 
   @BeforeAll
   static void start() throws Exception {
     engines = TestEngines.all();
     vertx = Vertx.vertx();
-    edge = get(LocalSystem.deployEdge(vertx, engines, LocalSystem.StagePorts.RANDOM));
+    edge = get(LocalSystem.deployEdge(vertx, engines, LocalSystem.StagePorts.RANDOM, TestSystem.FAST));
     http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(edge.apiPort()));
     pipeline = startPipeline();
   }
@@ -56,25 +54,14 @@ class StageCrashIT {
   @AfterAll
   static void stop() throws Exception {
     if (pipeline != null) {
-      pipeline.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      pipeline.kill();
     }
     get(vertx.close());
   }
 
-  private static Process startPipeline() throws Exception {
-    Path log = Path.of("target", "pipeline-" + ++generation + ".log");
-    Process process = new ProcessBuilder(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-            "-cp", System.getProperty("java.class.path"), PipelineProcess.class.getName(),
-            JsonObject.mapFrom(engines).encode(), Path.of("target", "crash-state").toAbsolutePath().toString()))
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
-    await().atMost(Duration.ofSeconds(120)).until(() -> {
-      assertThat(process.isAlive()).as("pipeline process, see " + log).isTrue();
-      return Files.readString(log).contains("PIPELINE READY");
-    });
-    return process;
+  private static ChildJvm startPipeline() throws Exception {
+    return ChildJvm.start("pipeline", engines, Path.of("target", "crash-state").toAbsolutePath().toString(),
+        Path.of("target", "pipeline-" + ++generation + ".log"));
   }
 
   private static <T> T get(Future<T> future) throws Exception {
@@ -120,9 +107,7 @@ class StageCrashIT {
       });
       try {
         await().atMost(Duration.ofSeconds(30)).until(() -> a.received(TestClient.type("accepted")).size() >= MESSAGES / 3);
-        Process killed = pipeline;
-        killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL in the middle of the flow
-        assertThat(killed.isAlive()).isFalse();
+        pipeline.kill(); // SIGKILL in the middle of the flow
         assertThat(sent.size()).as("messages were still being sent when the stages died").isLessThan(MESSAGES);
         pipeline = startPipeline();
         await().atMost(Duration.ofSeconds(60)).until(() -> a.received(TestClient.type("accepted")).size() >= MESSAGES);

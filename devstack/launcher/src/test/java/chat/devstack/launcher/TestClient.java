@@ -1,5 +1,6 @@
 package chat.devstack.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
@@ -10,21 +11,41 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A WebSocket client of the chat protocol for tests: sends frames, records every frame received. */
+/**
+ * A WebSocket client of the chat protocol for tests: sends frames, records every frame received,
+ * and, like a real client, pings at the interval the {@code welcome} frame gives (unless made
+ * silent, to play a client that stops heartbeating).
+ */
 final class TestClient implements AutoCloseable {
 
+  private final Vertx vertx;
   private final WebSocketClient client;
   private final WebSocket socket;
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
+  private volatile boolean heartbeating;
+  private volatile long heartbeatTimer = -1;
 
-  private TestClient(WebSocketClient client, WebSocket socket) {
+  private TestClient(Vertx vertx, WebSocketClient client, WebSocket socket, boolean heartbeating) {
+    this.vertx = vertx;
     this.client = client;
     this.socket = socket;
-    socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+    this.heartbeating = heartbeating;
+    socket.textMessageHandler(text -> {
+      JsonObject frame = new JsonObject(text);
+      received.add(frame);
+      if ("welcome".equals(frame.getString("type"))) {
+        heartbeatTimer = vertx.setPeriodic(frame.getLong("heartbeat_interval_ms"), id -> {
+          if (this.heartbeating && !socket.isClosed()) {
+            socket.writeTextMessage("{\"type\":\"ping\"}");
+          }
+        });
+      }
+    });
   }
 
   static Future<WebSocket> open(Vertx vertx, int port, String query) {
@@ -33,11 +54,36 @@ final class TestClient implements AutoCloseable {
   }
 
   static TestClient connect(Vertx vertx, int port, String token, String device) throws Exception {
+    return connect(vertx, port, token, device, true);
+  }
+
+  /** A client that never pings: the gateway closes it after the idle timeout. */
+  static TestClient connectSilent(Vertx vertx, int port, String token, String device) throws Exception {
+    return connect(vertx, port, token, device, false);
+  }
+
+  /**
+   * Connects from an event loop and installs the frame handler as the handshake completes, on
+   * that same loop, so that not even the first frame (the welcome) can arrive before the handler.
+   */
+  private static TestClient connect(Vertx vertx, int port, String token, String device, boolean heartbeating) throws Exception {
     WebSocketClient client = vertx.createWebSocketClient();
-    WebSocket socket = client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
+    CompletableFuture<TestClient> connected = new CompletableFuture<>();
+    vertx.runOnContext(v -> client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port)
             .setURI("/v1/ws?device=" + device).addHeader("Authorization", "Bearer " + token))
-        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    return new TestClient(client, socket);
+        .onSuccess(socket -> connected.complete(new TestClient(vertx, client, socket, heartbeating)))
+        .onFailure(connected::completeExceptionally));
+    return connected.get(10, TimeUnit.SECONDS);
+  }
+
+  /** Stops the heartbeats, as a client whose network silently went away. */
+  void stopHeartbeats() {
+    heartbeating = false;
+  }
+
+  /** The close code the server sent, once closed. */
+  Short closeStatus() {
+    return socket.closeStatusCode();
   }
 
   /** Writes without waiting, for use from an event loop. */
@@ -56,7 +102,7 @@ final class TestClient implements AutoCloseable {
   /** Waits until a frame matching {@code match} has been received, and returns the first such frame. */
   JsonObject awaitFrame(Predicate<JsonObject> match) {
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
-        .until(() -> received.stream().anyMatch(match));
+        .untilAsserted(() -> assertThat(received).as("frames received so far").anyMatch(match));
     return received.stream().filter(match).findFirst().orElseThrow();
   }
 
@@ -74,6 +120,7 @@ final class TestClient implements AutoCloseable {
 
   @Override
   public void close() {
+    vertx.cancelTimer(heartbeatTimer);
     socket.close();
     client.close();
   }
