@@ -29,7 +29,7 @@ public final class PushPlan {
   public static List<PushRequested> requests(MessageSequenced message, List<Long> offline, Map<Long, Long> readPositions) {
     return offline.stream()
         .map(user -> new PushRequested(user, message.channelId(), message.seq(), message.senderId(),
-            Math.max(0, message.seq() - readPositions.getOrDefault(user, 0L)), message.sentAt()))
+            Math.max(0, message.seq() - readPositions.getOrDefault(user, 0L)), message.sentAt(), message.body()))
         .toList();
   }
 }

@@ -27,7 +27,8 @@ public final class SchemaCatalog {
       "ws/send", "ws/history", "ws/sync", "ws/read", "ws/typing", "ws/ping", "ws/presence-query",
       "ws/welcome", "ws/accepted", "ws/message", "ws/error", "ws/history-page", "ws/synced", "ws/receipt",
       "ws/user-typing", "ws/pong", "ws/presence", "ws/presence-list",
-      "events/message-submitted", "events/message-sequenced", "events/push-requested", "events/presence-event");
+      "events/message-submitted", "events/message-sequenced", "events/push-requested", "events/presence-event",
+      "events/push-dead-lettered");
 
   private static final JsonSchemaOptions OPTIONS = new JsonSchemaOptions()
       .setDraft(Draft.DRAFT202012)

@@ -18,7 +18,10 @@ public final class Topics {
   /** Members to notify by push, key = user id. */
   public static final String PUSH = "chat.push";
 
-  public static final List<String> ALL = List.of(INBOUND, MESSAGES, PRESENCE, PUSH);
+  /** Notifications the pusher gave up on, key = user id, value = {@code PushDeadLettered}. */
+  public static final String PUSH_DEAD = "chat.push.dead";
+
+  public static final List<String> ALL = List.of(INBOUND, MESSAGES, PRESENCE, PUSH, PUSH_DEAD);
 
   private Topics() {}
 }

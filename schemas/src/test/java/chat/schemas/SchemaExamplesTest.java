@@ -31,6 +31,7 @@ class SchemaExamplesTest {
       Map.entry("ws/presence", ServerFrame.class),
       Map.entry("ws/presence-list", ServerFrame.class),
       Map.entry("events/presence-event", chat.schemas.events.PresenceEvent.class),
+      Map.entry("events/push-dead-lettered", chat.schemas.events.PushDeadLettered.class),
       Map.entry("ws/history-page", ServerFrame.class),
       Map.entry("ws/synced", ServerFrame.class),
       Map.entry("ws/receipt", ServerFrame.class),

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -27,7 +28,8 @@ public final class ChatHttp {
     this.vertx = vertx;
     this.apiUrl = apiUrl;
     this.http = WebClient.create(vertx);
-    this.sockets = vertx.createWebSocketClient();
+    // the default caps a client at 50 WebSockets and queues the rest
+    this.sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000));
   }
 
   /** An account signed up and logged in. */
