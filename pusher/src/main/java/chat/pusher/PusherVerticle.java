@@ -110,7 +110,7 @@ public final class PusherVerticle extends VerticleBase {
     Map<String, PushProvider> providers = new HashMap<>();
     WebClient http = WebClient.create(vertx);
     if (!config.webPush.vapidPrivateKey.isBlank()) {
-      providers.put("webpush", new WebPushProvider(http, config.webPush));
+      providers.put("webpush", new WebPushProvider(vertx, config.webPush));
     }
     if (!config.fcm.serviceAccountFile.isBlank()) {
       providers.put("fcm", new FcmProvider(http, config.fcm, ServiceAccount.read(Path.of(config.fcm.serviceAccountFile),

@@ -21,8 +21,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Presence fan-out: {@code friends} watchers are connected, and each of {@code togglers} users —
  * friends with every watcher — goes online and offline in cycles. Every transition should reach
- * every watcher once; the delay is measured from the toggler's connect (online) or close (offline,
- * so it includes the server's grace period) to each watcher's socket.
+ * every watcher once; the delay is measured from the toggler's start of connecting (online: so it
+ * includes discovery and the handshake) or its close (offline: so it includes the server's grace
+ * period) to each watcher's socket.
  */
 public final class PresenceFanout {
 
@@ -83,8 +84,10 @@ public final class PresenceFanout {
     if (left == 0) {
       return Future.succeededFuture();
     }
+    // recorded before connecting: a notice can never arrive before its transition is known,
+    // so the online delay includes discovery and the WebSocket handshake
+    transition(toggler.id(), "online");
     return chat.connect(toggler.token(), "toggler").compose(socket -> {
-      transition(toggler.id(), "online");
       return later(options.online())
           .compose(v -> socket.close())
           .compose(v -> {

@@ -12,4 +12,6 @@ public class WebPushConfig {
   public int ttlSeconds = 86_400;
   /** {@code Urgency} header: very-low, low, normal or high. */
   public String urgency = "high";
+  /** Accept any server certificate: for a local test push service only, never in production. */
+  public boolean trustAll = false;
 }

@@ -8,7 +8,9 @@ import chat.pusher.providers.PushProvider;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -22,8 +24,12 @@ public final class WebPushProvider implements PushProvider {
   private final WebPushConfig config;
   private final Vapid vapid;
 
-  public WebPushProvider(WebClient http, WebPushConfig config) throws Exception {
-    this.http = http;
+  public WebPushProvider(Vertx vertx, WebPushConfig config) throws Exception {
+    WebClientOptions options = new WebClientOptions();
+    if (config.trustAll) {
+      options.setTrustAll(true).setVerifyHost(false);
+    }
+    this.http = WebClient.create(vertx, options);
     this.config = config;
     this.vapid = new Vapid(config);
   }

@@ -63,7 +63,8 @@ class ProvidersIT {
     config.vapidPublicKey = publicKey;
     config.vapidPrivateKey = privateKey;
     config.subject = "mailto:ops@chat.example";
-    return new WebPushProvider(http, config);
+    config.trustAll = true; // the sandbox's self-signed certificate
+    return new WebPushProvider(vertx, config);
   }
 
   private static Received lastFor(String target) {
@@ -142,15 +143,16 @@ class ProvidersIT {
     config.productionEndpoint = sandbox.apnsEndpoint();
     config.trustAll = true;
     ApnsProvider provider = new ApnsProvider(vertx, config);
-    JsonObject device = new JsonObject().put("token", "apns-token-1");
+    String token = "a1".repeat(32);
+    JsonObject device = new JsonObject().put("token", token);
 
     assertThat(await(provider.send(device, NOTIFICATION))).isInstanceOf(Outcome.Sent.class);
-    JsonObject payload = lastFor("apns-token-1").payload();
+    JsonObject payload = lastFor(token).payload();
     assertThat(payload.getJsonObject("aps").getLong("badge")).isEqualTo(3);
     assertThat(payload.getJsonObject("aps").getJsonObject("alert").getString("body")).isEqualTo("see you at 8?");
     assertThat(payload.getString("collapse_id")).isEqualTo("channel-42");
 
-    sandbox.script("apns-token-1", Answer.of(400, "{\"reason\":\"BadDeviceToken\"}"), Answer.of(410, "{\"reason\":\"Unregistered\"}"));
+    sandbox.script(token, Answer.of(400, "{\"reason\":\"BadDeviceToken\"}"), Answer.of(410, "{\"reason\":\"Unregistered\"}"));
     assertThat(await(provider.send(device, NOTIFICATION))).isInstanceOf(Outcome.Gone.class);
     assertThat(await(provider.send(device, NOTIFICATION))).isInstanceOf(Outcome.Gone.class);
   }

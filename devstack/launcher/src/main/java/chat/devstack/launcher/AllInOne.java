@@ -56,7 +56,7 @@ public final class AllInOne implements Callable<Integer> {
           chat is ready in %.1f s
             WebSocket  %s?access_token=<token>
             HTTP API   %s   (contract: /v1/openapi.yaml)
-            health     http://127.0.0.1:8080/readyz … :8085/readyz
+            health     http://127.0.0.1:8080/readyz … :8086/readyz
             engines    Kafka %s · Cassandra %s:%d · Redis %s · PostgreSQL %s:%d
             data       %s
           Ctrl-C stops everything.

@@ -12,6 +12,8 @@ import chat.persister.PersisterConfig;
 import chat.persister.PersisterStage;
 import chat.presence.PresenceConfig;
 import chat.presence.PresenceStage;
+import chat.pusher.PusherConfig;
+import chat.pusher.PusherStage;
 import chat.router.RouterConfig;
 import chat.router.RouterStage;
 import chat.runtime.config.HttpConfig;
@@ -20,6 +22,8 @@ import chat.sequencer.SequencerStage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Every stage deployed in one Vert.x instance against the given engines: the same stage code
@@ -28,10 +32,13 @@ import java.nio.file.Path;
 public final class LocalSystem {
 
   /** HTTP ports of the stages; 0 picks free ones. */
-  public record StagePorts(int gateway, int api, int sequencer, int persister, int router, int presence) {
-    public static final StagePorts DEFAULT = new StagePorts(8080, 8081, 8082, 8083, 8084, 8085);
-    public static final StagePorts RANDOM = new StagePorts(0, 0, 0, 0, 0, 0);
+  public record StagePorts(int gateway, int api, int sequencer, int persister, int router, int presence, int pusher) {
+    public static final StagePorts DEFAULT = new StagePorts(8080, 8081, 8082, 8083, 8084, 8085, 8086);
+    public static final StagePorts RANDOM = new StagePorts(0, 0, 0, 0, 0, 0, 0);
   }
+
+  /** Sets up the pusher's providers (and options) beyond the defaults; by default no provider is configured. */
+  public static final Consumer<PusherConfig> NO_PUSH_PROVIDERS = pusher -> {};
 
   /**
    * The liveness timings of gateways and presence, which must agree: clients ping every
@@ -70,12 +77,18 @@ public final class LocalSystem {
   private LocalSystem() {}
 
   public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings) {
-    Future<Running> edge = deployEdge(vertx, engines, ports, timings);
-    return Future.all(deployPipeline(vertx, engines, ports, stateDir, timings), edge).map(all -> edge.result());
+    return deploy(vertx, engines, ports, stateDir, timings, NO_PUSH_PROVIDERS);
   }
 
-  /** The Kafka stages: sequencer, persister, router, presence. */
-  public static Future<Void> deployPipeline(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings) {
+  public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings,
+      Consumer<PusherConfig> push) {
+    Future<Running> edge = deployEdge(vertx, engines, ports, timings);
+    return Future.all(deployPipeline(vertx, engines, ports, stateDir, timings, push), edge).map(all -> edge.result());
+  }
+
+  /** The Kafka stages: sequencer, persister, router, presence, pusher. */
+  public static Future<Void> deployPipeline(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings,
+      Consumer<PusherConfig> push) {
     SequencerConfig sequencer = new SequencerConfig();
     sequencer.kafka = EngineConfigs.kafka(engines);
     sequencer.http = new HttpConfig(ports.sequencer());
@@ -101,11 +114,19 @@ public final class LocalSystem {
     presence.http = new HttpConfig(ports.presence());
     timings.apply(presence);
 
-    return Future.all(
+    PusherConfig pusher = new PusherConfig();
+    pusher.kafka = EngineConfigs.kafka(engines);
+    pusher.redis = EngineConfigs.redis(engines);
+    pusher.postgres = EngineConfigs.postgres(engines);
+    pusher.http = new HttpConfig(ports.pusher());
+    push.accept(pusher);
+
+    return Future.all(List.of(
             SequencerStage.deploy(vertx, sequencer),
             PersisterStage.deploy(vertx, persister),
             RouterStage.deploy(vertx, router),
-            PresenceStage.deploy(vertx, presence))
+            PresenceStage.deploy(vertx, presence),
+            PusherStage.deploy(vertx, pusher)))
         .mapEmpty();
   }
 

@@ -6,6 +6,7 @@ import chat.api.ApiConfig;
 import chat.gateway.GatewayConfig;
 import chat.persister.PersisterConfig;
 import chat.presence.PresenceConfig;
+import chat.pusher.PusherConfig;
 import chat.router.RouterConfig;
 import chat.runtime.config.ConfigLoader;
 import chat.sequencer.SequencerConfig;
@@ -25,6 +26,7 @@ class ExampleConfigsTest {
     assertThat(ConfigLoader.load(PersisterConfig.class, DIR.resolve("persister.yaml"), Map.of()).groupId).isEqualTo("chat-persister");
     assertThat(ConfigLoader.load(RouterConfig.class, DIR.resolve("router.yaml"), Map.of()).http.port).isEqualTo(8084);
     assertThat(ConfigLoader.load(PresenceConfig.class, DIR.resolve("presence.yaml"), Map.of()).graceMillis).isEqualTo(5000);
+    assertThat(ConfigLoader.load(PusherConfig.class, DIR.resolve("pusher.yaml"), Map.of()).coalesceMillis).isEqualTo(2000);
   }
 
   @Test

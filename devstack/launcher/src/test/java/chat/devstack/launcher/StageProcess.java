@@ -20,7 +20,8 @@ public final class StageProcess {
     Vertx vertx = Vertx.vertx();
     var started = "gateway".equals(args[0])
         ? LocalSystem.deployGateway(vertx, engines, args[2], 0, TestSystem.FAST).map(gateway -> gateway.port())
-        : LocalSystem.deployPipeline(vertx, engines, LocalSystem.StagePorts.RANDOM, Path.of(args[2]), TestSystem.FAST).map(0);
+        : LocalSystem.deployPipeline(vertx, engines, LocalSystem.StagePorts.RANDOM, Path.of(args[2]), TestSystem.FAST,
+            LocalSystem.NO_PUSH_PROVIDERS).map(0);
     started
         .onSuccess(port -> System.out.println("READY " + port))
         .onFailure(e -> {

@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * Local stand-ins for the three push services, each checking what it receives as the real one
- * would (see {@link WebPushEndpoint}, {@link FcmEndpoint}, {@link ApnsEndpoint}): Web Push and FCM
- * on one HTTP port, APNs on an HTTP/2 TLS port (self-signed). It makes the credentials a pusher
+ * would (see {@link WebPushEndpoint}, {@link FcmEndpoint}, {@link ApnsEndpoint}): FCM on an HTTP
+ * port, Web Push and APNs on a TLS port (self-signed certificate; HTTP/2 by ALPN, which APNs
+ * requires). It makes the credentials a pusher
  * needs (VAPID keys, a service account key file, a .p8 key) and records what was accepted and
  * what was refused. Answers can be scripted per target (a 410, a 429 with Retry-After, 500s).
  */
@@ -59,24 +60,24 @@ public final class PushSandbox {
     }
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create());
-    router.post("/push/:id").handler(sandbox.webPush::handle);
     router.post("/token").handler(sandbox.fcm::token);
     router.post("/v1/projects/:project/messages:send").handler(sandbox.fcm::send);
     Router apnsRouter = Router.router(vertx);
     apnsRouter.route().handler(BodyHandler.create());
     apnsRouter.post("/3/device/:token").handler(sandbox.apns::handle);
+    apnsRouter.post("/push/:id").handler(sandbox.webPush::handle);
     SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
     HttpServerOptions tls = new HttpServerOptions().setSsl(true).setUseAlpn(true).setKeyCertOptions(certificate.keyCertOptions());
     return vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .compose(server -> {
           sandbox.http = server;
           String origin = "http://127.0.0.1:" + server.actualPort();
-          sandbox.webPush.listeningAt(origin);
           sandbox.fcm.listeningAt(origin);
           return vertx.createHttpServer(tls).requestHandler(apnsRouter).listen(0, "127.0.0.1");
         })
         .map(server -> {
           sandbox.http2 = server;
+          sandbox.webPush.listeningAt("https://127.0.0.1:" + server.actualPort());
           return sandbox;
         });
   }
