@@ -25,6 +25,10 @@ public final class AllInOne implements Callable<Integer> {
       description = "Folder of the engines' data, kept between runs (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
+  @Option(names = "--random-ports",
+      description = "Free ports for the engines and stages, and a fresh data folder (a second copy, smoke tests).")
+  boolean randomPorts;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new AllInOne()).execute(args));
   }
@@ -32,7 +36,7 @@ public final class AllInOne implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    DevStack engines = DevStack.local(dataDir);
+    DevStack engines = randomPorts ? DevStack.forTests(dataDir) : DevStack.local(dataDir);
     Vertx vertx = Vertx.vertx();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -47,7 +51,8 @@ public final class AllInOne implements Callable<Integer> {
     }, "all-in-one-stop"));
     try {
       Endpoints endpoints = engines.start(EnumSet.allOf(Engine.class)).endpoints();
-      LocalSystem.Running running = LocalSystem.deploy(vertx, endpoints, LocalSystem.StagePorts.DEFAULT, dataDir.toAbsolutePath(),
+      LocalSystem.Running running = LocalSystem.deploy(vertx, endpoints,
+              randomPorts ? LocalSystem.StagePorts.RANDOM : LocalSystem.StagePorts.DEFAULT, dataDir.toAbsolutePath(),
               LocalSystem.Timings.DEFAULT)
           .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       long readyMs = (System.nanoTime() - started) / 1_000_000;
@@ -65,7 +70,7 @@ public final class AllInOne implements Callable<Integer> {
           endpoints.postgresPort(), dataDir.toAbsolutePath());
     } catch (Exception e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      System.err.println("chat did not start: " + cause.getMessage());
+      System.err.println("chat did not start: " + cause);
       return 1;
     }
     stopped.await();
