@@ -1,6 +1,9 @@
 package chat.bench;
 
+import chat.bench.report.Charts;
 import chat.bench.report.LatencyReport;
+import chat.bench.scenarios.GroupFanout;
+import chat.bench.scenarios.HistoryReads;
 import chat.bench.scenarios.OneToOneLatency;
 import chat.bench.scenarios.PresenceFanout;
 import io.vertx.core.Vertx;
@@ -16,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The benchmark runner: {@code bench one-to-one --rate 1000 --duration 60}. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.OneToOne.class, Bench.Presence.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.OneToOne.class, Bench.Presence.class, Bench.History.class, Bench.Group.class},
     description = "Benchmarks of a running chat system (the all-in-one by default).")
 public final class Bench {
 
@@ -42,10 +45,10 @@ public final class Bench {
     public Integer call() throws Exception {
       Vertx vertx = Vertx.vertx();
       try {
-        LatencyReport report = new OneToOneLatency(vertx, new OneToOneLatency.Options(target.api, pairs, rate,
+        OneToOneLatency.Result result = new OneToOneLatency(vertx, new OneToOneLatency.Options(target.api, pairs, rate,
                 Duration.ofSeconds(duration), Duration.ofSeconds(10)))
             .run().toCompletionStage().toCompletableFuture().get(duration + 300L, TimeUnit.SECONDS);
-        target.write("one-to-one-" + (long) rate, report.toJson().encodePrettily(), LatencyReport.markdownHeader() + report.markdownRow());
+        target.report("one-to-one-" + (long) rate, "1:1 at " + (long) rate + " msg/s", result);
         return 0;
       } finally {
         vertx.close();
@@ -88,6 +91,65 @@ public final class Bench {
     }
   }
 
+  @Command(name = "history", mixinStandardHelpOptions = true,
+      description = "History reads: the latest page of one channel over HTTP at a fixed rate (open model).")
+  static final class History implements Callable<Integer> {
+    @Mixin
+    Target target;
+    @Option(names = "--messages", defaultValue = "200", description = "messages put in the channel first (default: ${DEFAULT-VALUE})")
+    int messages;
+    @Option(names = "--page", defaultValue = "50", description = "messages per read (default: ${DEFAULT-VALUE})")
+    int page;
+    @Option(names = "--rate", defaultValue = "500", description = "reads per second offered (default: ${DEFAULT-VALUE})")
+    double rate;
+    @Option(names = "--duration", defaultValue = "60", description = "seconds of reading (default: ${DEFAULT-VALUE})")
+    int duration;
+
+    @Override
+    public Integer call() throws Exception {
+      Vertx vertx = Vertx.vertx();
+      try {
+        OneToOneLatency.Result result = new HistoryReads(vertx, new HistoryReads.Options(target.api, messages, page, rate,
+                Duration.ofSeconds(duration)))
+            .run().toCompletionStage().toCompletableFuture().get(duration + 600L, TimeUnit.SECONDS);
+        target.report("history-" + (long) rate, "history last " + page + " at " + (long) rate + " reads/s", result);
+        return 0;
+      } finally {
+        vertx.close();
+      }
+    }
+  }
+
+  @Command(name = "group", mixinStandardHelpOptions = true,
+      description = "Group fan-out: groups with every member connected; deliveries per second and latency to each socket.")
+  static final class Group implements Callable<Integer> {
+    @Mixin
+    Target target;
+    @Option(names = "--groups", defaultValue = "2", description = "groups (default: ${DEFAULT-VALUE})")
+    int groups;
+    @Option(names = "--members", defaultValue = "100", description = "members per group, all connected (default: ${DEFAULT-VALUE})")
+    int members;
+    @Option(names = "--rate", defaultValue = "50", description = "messages per second offered, over all groups (default: ${DEFAULT-VALUE})")
+    double rate;
+    @Option(names = "--duration", defaultValue = "60", description = "seconds of sending (default: ${DEFAULT-VALUE})")
+    int duration;
+
+    @Override
+    public Integer call() throws Exception {
+      Vertx vertx = Vertx.vertx();
+      try {
+        OneToOneLatency.Result result = new GroupFanout(vertx, new GroupFanout.Options(target.api, groups, members, rate,
+                Duration.ofSeconds(duration), Duration.ofSeconds(15)))
+            .run().toCompletionStage().toCompletableFuture().get(duration + 900L, TimeUnit.SECONDS);
+        target.report("group-" + members + "-" + (long) rate, "groups of " + members + " at " + (long) rate + " msg/s", result);
+        System.out.printf(java.util.Locale.ROOT, "deliveries: %.0f per second offered%n", rate * members);
+        return 0;
+      } finally {
+        vertx.close();
+      }
+    }
+  }
+
   /** Where every scenario runs against and writes to. */
   static final class Target {
     @Option(names = "--api", defaultValue = "http://127.0.0.1:8081", description = "api base URL (default: ${DEFAULT-VALUE})")
@@ -95,13 +157,23 @@ public final class Bench {
     @Option(names = "--out", defaultValue = "bench/results", description = "folder of the JSON and Markdown results (default: ${DEFAULT-VALUE})")
     Path out;
 
-    /** Writes the JSON and Markdown results under {@code out} and prints the table. */
-    void write(String name, String json, String markdown) throws java.io.IOException {
+    /** A latency run's JSON, Markdown row and two PNG charts (over time, distribution). */
+    void report(String name, String title, OneToOneLatency.Result result) throws java.io.IOException {
+      LatencyReport report = result.report();
+      String stem = write(name, report.toJson().encodePrettily(), LatencyReport.markdownHeader() + report.markdownRow());
+      Charts.overTime(out.resolve(stem + "-over-time.png"), title, result.timeline());
+      Charts.distribution(out.resolve(stem + "-distribution.png"), title, result.micros());
+    }
+
+    /** Writes the JSON and Markdown results under {@code out}, prints the table, and returns the files' common stem. */
+    String write(String name, String json, String markdown) throws java.io.IOException {
       Files.createDirectories(out);
       String stem = Instant.now().toString().replace(':', '-') + "-" + name;
       Files.writeString(out.resolve(stem + ".json"), json);
       Files.writeString(out.resolve(stem + ".md"), markdown);
       System.out.print(markdown);
+      return stem;
     }
   }
+
 }

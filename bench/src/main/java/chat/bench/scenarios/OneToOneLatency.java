@@ -2,6 +2,7 @@ package chat.bench.scenarios;
 
 import chat.bench.client.ChatHttp;
 import chat.bench.report.LatencyReport;
+import chat.bench.report.Timeline;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -26,11 +27,16 @@ public final class OneToOneLatency {
   /** What to run. */
   public record Options(String apiUrl, int pairs, double ratePerSecond, Duration duration, Duration drain) {}
 
+  /** The figures, the latencies second by second, and all of them (for the charts). */
+  public record Result(LatencyReport report, Timeline timeline, Histogram micros) {}
+
   private final Vertx vertx;
   private final Options options;
   private final ChatHttp chat;
   private final Histogram micros = new Histogram(60_000_000L, 3);
   private final BitSet seen = new BitSet();
+  private final Timeline timeline = new Timeline();
+  private long t0;
   private long duplicated;
   private long received;
 
@@ -42,7 +48,7 @@ public final class OneToOneLatency {
 
   private record Pair(long channel, WebSocket sender, WebSocket receiver) {}
 
-  public Future<LatencyReport> run() {
+  public Future<Result> run() {
     String prefix = "bench" + UUID.randomUUID().toString().substring(0, 8);
     List<Future<Pair>> pairs = new ArrayList<>();
     for (int p = 0; p < options.pairs(); p++) {
@@ -51,7 +57,7 @@ public final class OneToOneLatency {
     return Future.all(pairs).compose(all -> {
       List<Pair> ready = all.list();
       ready.forEach(pair -> pair.receiver().textMessageHandler(this::onFrame));
-      return drive(ready).eventually(() -> Future.all(ready.stream()
+      return drive(ready).map(report -> new Result(report, timeline, micros)).eventually(() -> Future.all(ready.stream()
           .flatMap(pair -> java.util.stream.Stream.of(pair.sender().close(), pair.receiver().close())).toList()));
     });
   }
@@ -69,7 +75,7 @@ public final class OneToOneLatency {
   private Future<LatencyReport> drive(List<Pair> pairs) {
     long total = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
     double intervalNanos = 1e9 / options.ratePerSecond();
-    long t0 = System.nanoTime() + 200_000_000L;
+    t0 = System.nanoTime() + 200_000_000L;
     Promise<LatencyReport> done = Promise.promise();
     long[] next = {0};
     vertx.setPeriodic(1, timer -> {
@@ -85,13 +91,16 @@ public final class OneToOneLatency {
       boolean drained = next[0] == total && now > t0 + options.duration().toNanos() + options.drain().toNanos();
       if (allIn || drained) {
         vertx.cancelTimer(timer);
-        done.complete(LatencyReport.of("1:1", options.ratePerSecond(), total, total - seen.cardinality(), duplicated, micros));
+        synchronized (this) {
+          done.complete(LatencyReport.of("1:1", options.ratePerSecond(), total, total - seen.cardinality(), duplicated, micros));
+        }
       }
     });
     return done.future();
   }
 
-  private void onFrame(String text) {
+  /** Receivers live on several event loops: the bookkeeping is synchronized. */
+  private synchronized void onFrame(String text) {
     long now = System.nanoTime();
     JsonObject frame = new JsonObject(text);
     String body = frame.getString("body");
@@ -106,6 +115,9 @@ public final class OneToOneLatency {
     }
     seen.set(index);
     received++;
-    micros.recordValue(Math.max(0, (now - Long.parseLong(parts[2])) / 1000));
+    long due = Long.parseLong(parts[2]);
+    long latency = Math.max(0, (now - due) / 1000);
+    micros.recordValue(latency);
+    timeline.record((due - t0) / 1_000_000_000L, latency);
   }
 }

@@ -1,0 +1,123 @@
+package chat.bench.scenarios;
+
+import chat.bench.client.ChatHttp;
+import chat.bench.report.LatencyReport;
+import chat.bench.report.Timeline;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Group fan-out: {@code groups} groups of {@code members} users, every member connected; messages
+ * are offered at a fixed total rate (open model), each sent by the group's members in turn, and
+ * every member's socket (the sender's too) should get each one. Latency is from the scheduled
+ * send time to each socket; deliveries per second is what the sockets received.
+ */
+public final class GroupFanout {
+
+  /** What to run. */
+  public record Options(String apiUrl, int groups, int members, double ratePerSecond, Duration duration, Duration drain) {}
+
+  private record Group(long channel, List<WebSocket> sockets) {}
+
+  private final Vertx vertx;
+  private final Options options;
+  private final ChatHttp chat;
+  private final Histogram micros = new Histogram(600_000_000L, 3);
+  private final Timeline timeline = new Timeline();
+  private final BitSet seen = new BitSet();
+  private long duplicated;
+  private long t0;
+
+  public GroupFanout(Vertx vertx, Options options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.chat = new ChatHttp(vertx, options.apiUrl());
+  }
+
+  public Future<OneToOneLatency.Result> run() {
+    String prefix = "grp" + UUID.randomUUID().toString().substring(0, 6);
+    List<Integer> indexes = IntStream.range(0, options.groups()).boxed().toList();
+    return ChatHttp.inBatches(indexes, 1, g -> group(prefix + "_" + g)).compose(groups -> {
+      return drive(groups)
+          .map(report -> new OneToOneLatency.Result(report, timeline, micros))
+          .eventually(() -> Future.all(groups.stream().flatMap(g -> g.sockets().stream()).map(WebSocket::close).toList()));
+    });
+  }
+
+  private Future<Group> group(String name) {
+    List<String> names = IntStream.range(0, options.members()).mapToObj(i -> name + "_m" + i).toList();
+    return ChatHttp.inBatches(names, 16, chat::account).compose(accounts -> {
+      JsonArray others = new JsonArray();
+      accounts.subList(1, accounts.size()).forEach(a -> others.add(a.id()));
+      return chat.http().postAbs(options.apiUrl() + "/v1/channels").bearerTokenAuthentication(accounts.get(0).token())
+          .sendJsonObject(new JsonObject().put("name", name).put("members", others))
+          .compose(created -> {
+            long channel = created.bodyAsJsonObject().getLong("channel_id");
+            List<Integer> members = IntStream.range(0, accounts.size()).boxed().toList();
+            return ChatHttp.inBatches(members, 32, m -> chat.connect(accounts.get(m).token(), "member")
+                    .onSuccess(socket -> socket.textMessageHandler(text -> onFrame(m, text))))
+                .map(sockets -> new Group(channel, sockets));
+          });
+    });
+  }
+
+  private Future<LatencyReport> drive(List<Group> groups) {
+    long total = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
+    double intervalNanos = 1e9 / options.ratePerSecond();
+    t0 = System.nanoTime() + 200_000_000L;
+    long expected = total * options.members();
+    Promise<LatencyReport> done = Promise.promise();
+    long[] next = {0};
+    vertx.setPeriodic(1, timer -> {
+      long now = System.nanoTime();
+      while (next[0] < total && t0 + (long) (next[0] * intervalNanos) <= now) {
+        long i = next[0]++;
+        long due = t0 + (long) (i * intervalNanos);
+        Group group = groups.get((int) (i % groups.size()));
+        WebSocket sender = group.sockets().get((int) ((i / groups.size()) % group.sockets().size()));
+        sender.writeTextMessage(new JsonObject().put("type", "send").put("channel", group.channel())
+            .put("client_msg_id", UUID.randomUUID().toString()).put("body", "g:" + i + ":" + due).encode());
+      }
+      boolean drained = next[0] == total && now > t0 + options.duration().toNanos() + options.drain().toNanos();
+      synchronized (this) {
+        if (next[0] == total && (micros.getTotalCount() >= expected || drained)) {
+          vertx.cancelTimer(timer);
+          done.complete(LatencyReport.of("group of " + options.members(), options.ratePerSecond(), expected,
+              expected - micros.getTotalCount(), duplicated, micros));
+        }
+      }
+    });
+    return done.future();
+  }
+
+  /** Sockets live on several event loops: the bookkeeping is synchronized. */
+  private synchronized void onFrame(int member, String text) {
+    long now = System.nanoTime();
+    JsonObject frame = new JsonObject(text);
+    String body = frame.getString("body");
+    if (!"message".equals(frame.getString("type")) || body == null || !body.startsWith("g:")) {
+      return;
+    }
+    String[] parts = body.split(":");
+    int bit = Integer.parseInt(parts[1]) * options.members() + member;
+    if (seen.get(bit)) {
+      duplicated++;
+      return;
+    }
+    seen.set(bit);
+    long due = Long.parseLong(parts[2]);
+    long latency = Math.max(0, (now - due) / 1000);
+    micros.recordValue(latency);
+    timeline.record((due - t0) / 1_000_000_000L, latency);
+  }
+}

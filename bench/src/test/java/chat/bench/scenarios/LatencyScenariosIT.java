@@ -1,0 +1,102 @@
+package chat.bench.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import chat.bench.report.Charts;
+import chat.bench.report.LatencyReport;
+import chat.bench.report.Timeline;
+import chat.devstack.engines.TestEngines;
+import chat.devstack.launcher.LocalSystem;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The 1:1 scenario at a small scale, so it cannot rot; the real figures come from `bench one-to-one`. */
+class LatencyScenariosIT {
+
+  private static Vertx vertx;
+  private static LocalSystem.Running system;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    system = LocalSystem.deploy(vertx, TestEngines.all(), LocalSystem.StagePorts.RANDOM, Path.of("target", "bench-" + UUID.randomUUID()),
+        LocalSystem.Timings.DEFAULT)
+        .toCompletionStage().toCompletableFuture().get(180, TimeUnit.SECONDS);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void a_small_run_delivers_every_message_once_and_reports_its_latencies() throws Exception {
+    Vertx client = Vertx.vertx();
+    try {
+      OneToOneLatency.Result result = new OneToOneLatency(client, new OneToOneLatency.Options(system.apiUrl(), 5, 50,
+              Duration.ofSeconds(3), Duration.ofSeconds(20)))
+          .run().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      LatencyReport report = result.report();
+
+      assertThat(report.sent()).isEqualTo(150);
+      assertThat(report.received()).isEqualTo(150);
+      assertThat(report.lost()).isZero();
+      assertThat(report.duplicated()).isZero();
+      assertThat(report.p50Micros()).isPositive().isLessThanOrEqualTo(report.p99Micros());
+      assertThat(report.markdownRow()).startsWith("| 1:1 | 50 | 150 | 150 | 0 | 0 |");
+      assertThat(result.timeline().points()).extracting(Timeline.Point::count).as("messages per second of the run")
+          .containsExactly(50L, 50L, 50L);
+
+      Path charts = Path.of("target", "charts");
+      Files.createDirectories(charts);
+      Charts.overTime(charts.resolve("over-time.png"), "1:1 CI", result.timeline());
+      Charts.distribution(charts.resolve("distribution.png"), "1:1 CI", result.micros());
+      assertThat(ImageIO.read(charts.resolve("over-time.png").toFile()).getWidth()).isEqualTo(1000);
+      assertThat(ImageIO.read(charts.resolve("distribution.png").toFile()).getHeight()).isEqualTo(500);
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  void history_reads_return_full_pages_at_the_offered_rate_and_report_their_latencies() throws Exception {
+    Vertx client = Vertx.vertx();
+    try {
+      OneToOneLatency.Result result = new HistoryReads(client, new HistoryReads.Options(system.apiUrl(), 60, 50, 50,
+              Duration.ofSeconds(2)))
+          .run().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+
+      assertThat(result.report().sent()).isEqualTo(100);
+      assertThat(result.report().received()).isEqualTo(100);
+      assertThat(result.report().lost()).as("failed reads or short pages").isZero();
+      assertThat(result.report().p50Micros()).isPositive();
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  void group_fan_out_reaches_every_member_once_and_reports_its_latencies() throws Exception {
+    Vertx client = Vertx.vertx();
+    try {
+      OneToOneLatency.Result result = new GroupFanout(client, new GroupFanout.Options(system.apiUrl(), 2, 5, 20,
+              Duration.ofSeconds(2), Duration.ofSeconds(20)))
+          .run().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+
+      assertThat(result.report().sent()).as("deliveries expected: 40 messages × 5 members").isEqualTo(200);
+      assertThat(result.report().received()).isEqualTo(200);
+      assertThat(result.report().lost()).isZero();
+      assertThat(result.report().duplicated()).isZero();
+    } finally {
+      client.close();
+    }
+  }
+}
