@@ -40,14 +40,16 @@ public final class Bench {
     double rate;
     @Option(names = "--duration", defaultValue = "60", description = "seconds of sending (default: ${DEFAULT-VALUE})")
     int duration;
+    @Option(names = "--warmup", defaultValue = "15", description = "seconds of sending first, not measured (default: ${DEFAULT-VALUE})")
+    int warmup;
 
     @Override
     public Integer call() throws Exception {
       Vertx vertx = Vertx.vertx();
       try {
         OneToOneLatency.Result result = new OneToOneLatency(vertx, new OneToOneLatency.Options(target.api, pairs, rate,
-                Duration.ofSeconds(duration), Duration.ofSeconds(10)))
-            .run().toCompletionStage().toCompletableFuture().get(duration + 300L, TimeUnit.SECONDS);
+                Duration.ofSeconds(warmup), Duration.ofSeconds(duration), Duration.ofSeconds(10)))
+            .run().toCompletionStage().toCompletableFuture().get(warmup + duration + 300L, TimeUnit.SECONDS);
         target.report("one-to-one-" + (long) rate, "1:1 at " + (long) rate + " msg/s", result);
         return 0;
       } finally {

@@ -24,8 +24,16 @@ import org.HdrHistogram.Histogram;
  */
 public final class OneToOneLatency {
 
-  /** What to run. */
-  public record Options(String apiUrl, int pairs, double ratePerSecond, Duration duration, Duration drain) {}
+  /**
+   * What to run. {@code warmup}: sending at the same rate before the measured {@code duration},
+   * not recorded, so that JIT compilation and connection pools settle first.
+   */
+  public record Options(String apiUrl, int pairs, double ratePerSecond, Duration warmup, Duration duration, Duration drain) {
+
+    public Options(String apiUrl, int pairs, double ratePerSecond, Duration duration, Duration drain) {
+      this(apiUrl, pairs, ratePerSecond, Duration.ZERO, duration, drain);
+    }
+  }
 
   /** The figures, the latencies second by second, and all of them (for the charts). */
   public record Result(LatencyReport report, Timeline timeline, Histogram micros) {}
@@ -37,6 +45,7 @@ public final class OneToOneLatency {
   private final BitSet seen = new BitSet();
   private final Timeline timeline = new Timeline();
   private long t0;
+  private long warmupCount;
   private long duplicated;
   private long received;
 
@@ -73,7 +82,9 @@ public final class OneToOneLatency {
 
   /** Sends on the open-model schedule, then waits for the stragglers up to the drain time. */
   private Future<LatencyReport> drive(List<Pair> pairs) {
-    long total = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
+    warmupCount = Math.round(options.ratePerSecond() * options.warmup().toMillis() / 1000.0);
+    long measured = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
+    long total = warmupCount + measured;
     double intervalNanos = 1e9 / options.ratePerSecond();
     t0 = System.nanoTime() + 200_000_000L;
     Promise<LatencyReport> done = Promise.promise();
@@ -87,12 +98,12 @@ public final class OneToOneLatency {
         pair.sender().writeTextMessage(new JsonObject().put("type", "send").put("channel", pair.channel())
             .put("client_msg_id", UUID.randomUUID().toString()).put("body", "b:" + i + ":" + due).encode());
       }
-      boolean allIn = next[0] == total && received >= total;
-      boolean drained = next[0] == total && now > t0 + options.duration().toNanos() + options.drain().toNanos();
-      if (allIn || drained) {
-        vertx.cancelTimer(timer);
-        synchronized (this) {
-          done.complete(LatencyReport.of("1:1", options.ratePerSecond(), total, total - seen.cardinality(), duplicated, micros));
+      boolean drained = next[0] == total
+          && now > t0 + options.warmup().toNanos() + options.duration().toNanos() + options.drain().toNanos();
+      synchronized (this) {
+        if (next[0] == total && (received >= measured || drained)) {
+          vertx.cancelTimer(timer);
+          done.complete(LatencyReport.of("1:1", options.ratePerSecond(), measured, measured - received, duplicated, micros));
         }
       }
     });
@@ -114,10 +125,13 @@ public final class OneToOneLatency {
       return;
     }
     seen.set(index);
+    if (index < warmupCount) {
+      return; // sent during the warm-up: not measured
+    }
     received++;
     long due = Long.parseLong(parts[2]);
     long latency = Math.max(0, (now - due) / 1000);
     micros.recordValue(latency);
-    timeline.record((due - t0) / 1_000_000_000L, latency);
+    timeline.record((due - t0) / 1_000_000_000L - options.warmup().toSeconds(), latency);
   }
 }
