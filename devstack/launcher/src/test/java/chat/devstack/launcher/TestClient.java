@@ -27,7 +27,7 @@ final class TestClient implements AutoCloseable {
   private final WebSocketClient client;
   private final WebSocket socket;
   private final List<JsonObject> received = new CopyOnWriteArrayList<>();
-  private volatile boolean heartbeating;
+  private final boolean heartbeating;
   private volatile long heartbeatTimer = -1;
 
   private TestClient(Vertx vertx, WebSocketClient client, WebSocket socket, boolean heartbeating) {
@@ -74,11 +74,6 @@ final class TestClient implements AutoCloseable {
         .onSuccess(socket -> connected.complete(new TestClient(vertx, client, socket, heartbeating)))
         .onFailure(connected::completeExceptionally));
     return connected.get(10, TimeUnit.SECONDS);
-  }
-
-  /** Stops the heartbeats, as a client whose network silently went away. */
-  void stopHeartbeats() {
-    heartbeating = false;
   }
 
   /** The close code the server sent, once closed. */
