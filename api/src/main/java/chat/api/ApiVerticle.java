@@ -22,6 +22,7 @@ import chat.runtime.kafka.KafkaClients;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.FixedWindowLimiter;
 import chat.runtime.redis.RedisClients;
+import chat.stores.blocks.DirectBlocks;
 import chat.stores.gateways.GatewayRegistry;
 import chat.stores.history.HistoryReader;
 import chat.stores.membership.Memberships;
@@ -90,7 +91,7 @@ public final class ApiVerticle extends VerticleBase {
     new ChannelRoutes(postgres, memberships, history).register(operations);
     new GroupRoutes(postgres, memberships).register(operations);
     new ProfileRoutes(postgres).register(operations);
-    new FriendRoutes(postgres).register(operations);
+    new FriendRoutes(postgres, new DirectBlocks(redis, postgres)).register(operations);
     new DeviceRoutes(postgres, config.maxDevicesPerUser).register(operations);
     new HistoryRoutes(history, memberships).register(operations);
     new PresenceRoutes(postgres, new PresenceStore(redis), producer).register(operations);

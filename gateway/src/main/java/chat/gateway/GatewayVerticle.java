@@ -33,6 +33,7 @@ import chat.schemas.frames.TypingFrame;
 import chat.schemas.frames.ServerFrame;
 import chat.schemas.internal.GatewayBatch;
 import chat.stores.RedisKeys;
+import chat.stores.blocks.DirectBlocks;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
 import chat.stores.gateways.GatewayRegistry;
@@ -86,6 +87,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Pool postgres;
   private CassandraClient cassandra;
   private Memberships memberships;
+  private DirectBlocks directBlocks;
   private Connections connections;
   private BearerAuth auth;
   private Sessions loginSessions;
@@ -112,6 +114,7 @@ public final class GatewayVerticle extends VerticleBase {
     redis = RedisClients.pooled(vertx, config.redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
     memberships = new Memberships(redis, postgres);
+    directBlocks = new DirectBlocks(redis, postgres);
     connections = new Connections(redis, config.connectionTtlSeconds);
     loginSessions = new Sessions(redis, postgres);
     auth = new BearerAuth(new Tokens(vertx, config.auth), loginSessions::isActive);
@@ -306,11 +309,15 @@ public final class GatewayVerticle extends VerticleBase {
 
   private void onSend(Session session, SendFrame send) {
     String ref = send.clientMsgId().toString();
-    session.inSendOrder(memberships.isMember(send.channel(), session.userId()), member -> {
-      if (member.failed()) {
+    Future<Boolean> member = memberships.isMember(send.channel(), session.userId());
+    Future<Boolean> blocked = directBlocks.isBlocked(send.channel());
+    session.inSendOrder(Future.all(member, blocked), checked -> {
+      if (checked.failed()) {
         reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "membership could not be checked; retry", ref));
       } else if (!member.result()) {
         reply(session, new ErrorFrame(ErrorCode.NOT_A_MEMBER, "not a member of channel " + send.channel(), ref));
+      } else if (blocked.result()) {
+        reply(session, new ErrorFrame(ErrorCode.BLOCKED, "channel " + send.channel() + ": one of you blocks the other", ref));
       } else {
         MessageSubmitted event = new MessageSubmitted(send.channel(), session.userId(), session.deviceId(),
             send.clientMsgId(), send.body(), System.currentTimeMillis());

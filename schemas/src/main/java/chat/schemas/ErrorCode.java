@@ -14,6 +14,8 @@ public enum ErrorCode {
   BODY_TOO_LARGE("body_too_large"),
   /** The sender is not a member of the channel, or the channel does not exist. */
   NOT_A_MEMBER("not_a_member"),
+  /** A direct channel whose members are separated by a block (either way): nobody may send in it. */
+  BLOCKED("blocked"),
   /** Too many frames; retry after the time the error gives. */
   RATE_LIMITED("rate_limited"),
   /** The server could not take the frame now (e.g. the log is unreachable); retry with the same client_msg_id. */

@@ -25,6 +25,11 @@ public final class RedisKeys {
     return "session:" + sessionId;
   }
 
+  /** "1" or "0": whether sends to a direct channel are refused because of a block (PostgreSQL is the truth). */
+  public static String directBlock(long channelId) {
+    return "direct-block:" + channelId;
+  }
+
   /** Hash of a user's presence: status, last_active_at, and what friends were last told (told_status, told_at, told_version). */
   public static String presence(long userId) {
     return "presence:" + userId;

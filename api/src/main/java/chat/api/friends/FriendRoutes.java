@@ -5,6 +5,7 @@ import chat.api.http.Params;
 import chat.api.users.Profiles;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Problem;
+import chat.stores.blocks.DirectBlocks;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,14 +19,17 @@ import io.vertx.sqlclient.Tuple;
 
 /**
  * Friend requests (send, accept, decline, cancel), friendships (list, remove) and blocks. A block
- * removes the friendship and pending requests between the two, and prevents new ones.
+ * removes the friendship and pending requests between the two, prevents new ones, and stops sends
+ * in their direct channel (its history stays readable).
  */
 public final class FriendRoutes {
 
   private final Pool postgres;
+  private final DirectBlocks directBlocks;
 
-  public FriendRoutes(Pool postgres) {
+  public FriendRoutes(Pool postgres, DirectBlocks directBlocks) {
     this.postgres = postgres;
+    this.directBlocks = directBlocks;
   }
 
   public void register(Operations operations) {
@@ -139,13 +143,17 @@ public final class FriendRoutes {
             .compose(v -> tx.preparedQuery("DELETE FROM friend_requests WHERE (from_id = $1 AND to_id = $2) OR (from_id = $2 AND to_id = $1)")
                 .execute(Tuple.of(me, other))))
         .recover(FriendRoutes::unknownUser)
+        .compose(v -> directBlocks.refresh(me, other)) // after the commit: sends in their direct channel stop
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
 
   private void unblock(RoutingContext ctx) {
+    long me = BearerAuth.userId(ctx);
+    long other = other(ctx);
     postgres.preparedQuery("DELETE FROM blocks WHERE blocker_id = $1 AND blocked_id = $2")
-        .execute(Tuple.of(BearerAuth.userId(ctx), other(ctx)))
+        .execute(Tuple.of(me, other))
+        .compose(v -> directBlocks.refresh(me, other)) // still blocked if the other one blocks too
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

@@ -544,4 +544,36 @@ class EndToEndMessageIT {
     config.signingSecret = "another-secret-that-is-long-enough-0123456789";
     return config;
   }
+
+  @Test
+  void a_block_stops_sends_in_the_direct_channel_both_ways_until_it_is_lifted_and_history_stays_readable() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone");
+         TestClient b = TestClient.connect(vertx, system.gatewayPort(), bob.token(), "phone")) {
+      b.send(send(channel, UUID.randomUUID(), "before the block"));
+      a.awaitFrame(type("message"));
+
+      call(http.put("/v1/blocks/" + bob.id()).bearerTokenAuthentication(alice.token()).send(), 204);
+      UUID refused = UUID.randomUUID();
+      b.send(send(channel, refused, "after the block"));
+      JsonObject error = b.awaitFrame(f -> "error".equals(f.getString("type")) && refused.toString().equals(f.getString("ref")));
+      assertThat(error.getString("code")).isEqualTo("blocked");
+      UUID alsoRefused = UUID.randomUUID();
+      a.send(send(channel, alsoRefused, "the blocker cannot write either"));
+      assertThat(a.awaitFrame(f -> alsoRefused.toString().equals(f.getString("ref"))).getString("code")).isEqualTo("blocked");
+      assertThat(call(http.get("/v1/channels/" + channel + "/messages").bearerTokenAuthentication(alice.token()).send(), 200)
+          .getJsonArray("messages")).as("history stays readable").isNotEmpty();
+
+      http.delete("/v1/blocks/" + bob.id()).bearerTokenAuthentication(alice.token()).send()
+          .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      UUID again = UUID.randomUUID();
+      b.send(send(channel, again, "after the unblock"));
+      assertThat(b.awaitFrame(f -> "accepted".equals(f.getString("type")) && again.toString().equals(f.getString("client_msg_id"))))
+          .isNotNull();
+      assertThat(b.received(type("message"))).extracting(f -> f.getString("body")).doesNotContain("after the block");
+    }
+  }
 }
