@@ -26,7 +26,13 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Bench()).execute(args));
+    System.exit(new CommandLine(new Bench())
+        .setExecutionExceptionHandler((failure, command, parsed) -> {
+          Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+          System.err.println("bench failed: " + cause);
+          return 1;
+        })
+        .execute(args));
   }
 
   @Command(name = "one-to-one", mixinStandardHelpOptions = true,
@@ -45,16 +51,11 @@ public final class Bench {
 
     @Override
     public Integer call() throws Exception {
-      Vertx vertx = Vertx.vertx();
-      try {
-        OneToOneLatency.Result result = new OneToOneLatency(vertx, new OneToOneLatency.Options(target.api, pairs, rate,
-                Duration.ofSeconds(warmup), Duration.ofSeconds(duration), Duration.ofSeconds(10)))
-            .run().toCompletionStage().toCompletableFuture().get(warmup + duration + 300L, TimeUnit.SECONDS);
-        target.report("one-to-one-" + (long) rate, "1:1 at " + (long) rate + " msg/s", result);
-        return 0;
-      } finally {
-        vertx.close();
-      }
+      OneToOneLatency.Result result = run(warmup + duration + 300L, vertx -> new OneToOneLatency(vertx,
+          new OneToOneLatency.Options(target.api, pairs, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(duration),
+              Duration.ofSeconds(10))).run());
+      target.report("one-to-one-" + (long) rate, "1:1 at " + (long) rate + " msg/s", result);
+      return 0;
     }
   }
 
@@ -76,20 +77,14 @@ public final class Bench {
 
     @Override
     public Integer call() throws Exception {
-      Vertx vertx = Vertx.vertx();
-      try {
-        PresenceFanout.Result result = new PresenceFanout(vertx, new PresenceFanout.Options(target.api, togglers, friends, cycles,
-                Duration.ofSeconds(online), Duration.ofSeconds(offline), Duration.ofSeconds(30)))
-            .run().toCompletionStage().toCompletableFuture().get(3600, TimeUnit.SECONDS);
-        String table = LatencyReport.markdownHeader() + result.online().markdownRow() + result.offline().markdownRow()
-            + String.format(java.util.Locale.ROOT, "%nnotices delivered: %.0f per second%n", result.noticesPerSecond());
-        target.write("presence-" + togglers + "x" + friends, new io.vertx.core.json.JsonObject()
-            .put("online", result.online().toJson()).put("offline", result.offline().toJson())
-            .put("notices_per_second", result.noticesPerSecond()).encodePrettily(), table);
-        return 0;
-      } finally {
-        vertx.close();
-      }
+      PresenceFanout.Result result = run(3600, vertx -> new PresenceFanout(vertx, new PresenceFanout.Options(target.api,
+          togglers, friends, cycles, Duration.ofSeconds(online), Duration.ofSeconds(offline), Duration.ofSeconds(30))).run());
+      String table = LatencyReport.markdownHeader() + result.online().markdownRow() + result.offline().markdownRow()
+          + String.format(java.util.Locale.ROOT, "%nnotices delivered: %.0f per second%n", result.noticesPerSecond());
+      target.write("presence-" + togglers + "x" + friends, new io.vertx.core.json.JsonObject()
+          .put("online", result.online().toJson()).put("offline", result.offline().toJson())
+          .put("notices_per_second", result.noticesPerSecond()).encodePrettily(), table);
+      return 0;
     }
   }
 
@@ -109,16 +104,10 @@ public final class Bench {
 
     @Override
     public Integer call() throws Exception {
-      Vertx vertx = Vertx.vertx();
-      try {
-        OneToOneLatency.Result result = new HistoryReads(vertx, new HistoryReads.Options(target.api, messages, page, rate,
-                Duration.ofSeconds(duration)))
-            .run().toCompletionStage().toCompletableFuture().get(duration + 600L, TimeUnit.SECONDS);
-        target.report("history-" + (long) rate, "history last " + page + " at " + (long) rate + " reads/s", result);
-        return 0;
-      } finally {
-        vertx.close();
-      }
+      OneToOneLatency.Result result = run(duration + 600L, vertx -> new HistoryReads(vertx,
+          new HistoryReads.Options(target.api, messages, page, rate, Duration.ofSeconds(duration))).run());
+      target.report("history-" + (long) rate, "history last " + page + " at " + (long) rate + " reads/s", result);
+      return 0;
     }
   }
 
@@ -138,17 +127,21 @@ public final class Bench {
 
     @Override
     public Integer call() throws Exception {
-      Vertx vertx = Vertx.vertx();
-      try {
-        OneToOneLatency.Result result = new GroupFanout(vertx, new GroupFanout.Options(target.api, groups, members, rate,
-                Duration.ofSeconds(duration), Duration.ofSeconds(15)))
-            .run().toCompletionStage().toCompletableFuture().get(duration + 900L, TimeUnit.SECONDS);
-        target.report("group-" + members + "-" + (long) rate, "groups of " + members + " at " + (long) rate + " msg/s", result);
-        System.out.printf(java.util.Locale.ROOT, "deliveries: %.0f per second offered%n", rate * members);
-        return 0;
-      } finally {
-        vertx.close();
-      }
+      OneToOneLatency.Result result = run(duration + 900L, vertx -> new GroupFanout(vertx, new GroupFanout.Options(target.api,
+          groups, members, rate, Duration.ofSeconds(duration), Duration.ofSeconds(15))).run());
+      target.report("group-" + members + "-" + (long) rate, "groups of " + members + " at " + (long) rate + " msg/s", result);
+      System.out.printf(java.util.Locale.ROOT, "deliveries: %.0f per second offered%n", rate * members);
+      return 0;
+    }
+  }
+
+  /** Runs a scenario on a Vert.x of its own and waits for its result (at most {@code timeoutSeconds}). */
+  static <T> T run(long timeoutSeconds, java.util.function.Function<Vertx, io.vertx.core.Future<T>> scenario) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      return scenario.apply(vertx).toCompletionStage().toCompletableFuture().get(timeoutSeconds, TimeUnit.SECONDS);
+    } finally {
+      vertx.close();
     }
   }
 
