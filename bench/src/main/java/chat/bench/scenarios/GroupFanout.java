@@ -1,10 +1,10 @@
 package chat.bench.scenarios;
 
 import chat.bench.client.ChatHttp;
+import chat.bench.load.OpenSchedule;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonArray;
@@ -73,31 +73,27 @@ public final class GroupFanout {
 
   private Future<LatencyReport> drive(List<Group> groups) {
     long total = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
-    double intervalNanos = 1e9 / options.ratePerSecond();
     t0 = System.nanoTime() + 200_000_000L;
     long expected = total * options.members();
-    Promise<LatencyReport> done = Promise.promise();
-    long[] next = {0};
-    vertx.setPeriodic(1, timer -> {
-      long now = System.nanoTime();
-      while (next[0] < total && t0 + (long) (next[0] * intervalNanos) <= now) {
-        long i = next[0]++;
-        long due = t0 + (long) (i * intervalNanos);
-        Group group = groups.get((int) (i % groups.size()));
-        WebSocket sender = group.sockets().get((int) ((i / groups.size()) % group.sockets().size()));
-        sender.writeTextMessage(new JsonObject().put("type", "send").put("channel", group.channel())
-            .put("client_msg_id", UUID.randomUUID().toString()).put("body", "g:" + i + ":" + due).encode());
-      }
-      boolean drained = next[0] == total && now > t0 + options.duration().toNanos() + options.drain().toNanos();
-      synchronized (this) {
-        if (next[0] == total && (micros.getTotalCount() >= expected || drained)) {
-          vertx.cancelTimer(timer);
-          done.complete(LatencyReport.of("group of " + options.members(), options.ratePerSecond(), expected,
-              expected - micros.getTotalCount(), duplicated, micros));
-        }
-      }
-    });
-    return done.future();
+    long drainedAt = t0 + options.duration().toNanos() + options.drain().toNanos();
+    return OpenSchedule.run(vertx, options.ratePerSecond(), total, t0,
+            (i, due) -> {
+              Group group = groups.get((int) (i % groups.size()));
+              WebSocket sender = group.sockets().get((int) ((i / groups.size()) % group.sockets().size()));
+              sender.writeTextMessage(new JsonObject().put("type", "send").put("channel", group.channel())
+                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", "g:" + i + ":" + due).encode());
+            },
+            () -> delivered() >= expected || System.nanoTime() > drainedAt)
+        .map(v -> report(expected));
+  }
+
+  private synchronized long delivered() {
+    return micros.getTotalCount();
+  }
+
+  private synchronized LatencyReport report(long expected) {
+    return LatencyReport.of("group of " + options.members(), options.ratePerSecond(), expected,
+        expected - micros.getTotalCount(), duplicated, micros);
   }
 
   /** Sockets live on several event loops: the bookkeeping is synchronized. */

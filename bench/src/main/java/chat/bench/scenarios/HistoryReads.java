@@ -1,6 +1,7 @@
 package chat.bench.scenarios;
 
 import chat.bench.client.ChatHttp;
+import chat.bench.load.OpenSchedule;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
 import io.vertx.core.Future;
@@ -32,6 +33,7 @@ public final class HistoryReads {
   private final Timeline timeline = new Timeline();
   private long failed;
   private long shortPages;
+  private long answered;
 
   public HistoryReads(Vertx vertx, Options options) {
     this.vertx = vertx;
@@ -85,42 +87,33 @@ public final class HistoryReads {
 
   private Future<LatencyReport> drive(String token, long channel) {
     long total = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
-    double intervalNanos = 1e9 / options.ratePerSecond();
     long t0 = System.nanoTime() + 100_000_000L;
     String path = options.apiUrl() + "/v1/channels/" + channel + "/messages?limit=" + options.page();
-    Promise<LatencyReport> done = Promise.promise();
-    long[] next = {0};
-    long[] answered = {0};
-    vertx.setPeriodic(1, timer -> {
-      long now = System.nanoTime();
-      while (next[0] < total && t0 + (long) (next[0] * intervalNanos) <= now) {
-        long due = t0 + (long) (next[0]++ * intervalNanos);
-        reads.getAbs(path).bearerTokenAuthentication(token).send().onComplete(ar -> {
-          long latency = Math.max(0, (System.nanoTime() - due) / 1000);
-          synchronized (this) {
-            answered[0]++;
-            if (ar.failed() || ar.result().statusCode() != 200) {
-              failed++;
-              return;
-            }
-            if (ar.result().bodyAsJsonObject().getJsonArray("messages").size() != options.page()) {
-              shortPages++;
-              return;
-            }
-            micros.recordValue(latency);
-            timeline.record((due - t0) / 1_000_000_000L, latency);
-          }
-        });
-      }
-      synchronized (this) {
-        if (next[0] == total && answered[0] == total) {
-          vertx.cancelTimer(timer);
-          // "lost": reads that failed or did not return a full page
-          done.complete(LatencyReport.of("history last " + options.page(), options.ratePerSecond(), total,
-              failed + shortPages, 0, micros));
-        }
-      }
-    });
-    return done.future();
+    return OpenSchedule.run(vertx, options.ratePerSecond(), total, t0,
+            (i, due) -> reads.getAbs(path).bearerTokenAuthentication(token).send().onComplete(ar -> {
+              long latency = Math.max(0, (System.nanoTime() - due) / 1000);
+              synchronized (this) {
+                answered++;
+                if (ar.failed() || ar.result().statusCode() != 200) {
+                  failed++;
+                } else if (ar.result().bodyAsJsonObject().getJsonArray("messages").size() != options.page()) {
+                  shortPages++;
+                } else {
+                  micros.recordValue(latency);
+                  timeline.record((due - t0) / 1_000_000_000L, latency);
+                }
+              }
+            }),
+            () -> answered() == total)
+        .map(v -> report(total));
+  }
+
+  private synchronized long answered() {
+    return answered;
+  }
+
+  /** "Lost": reads that failed or did not return a full page. */
+  private synchronized LatencyReport report(long total) {
+    return LatencyReport.of("history last " + options.page(), options.ratePerSecond(), total, failed + shortPages, 0, micros);
   }
 }

@@ -1,10 +1,10 @@
 package chat.bench.scenarios;
 
 import chat.bench.client.ChatHttp;
+import chat.bench.load.OpenSchedule;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
@@ -84,30 +84,24 @@ public final class OneToOneLatency {
   private Future<LatencyReport> drive(List<Pair> pairs) {
     warmupCount = Math.round(options.ratePerSecond() * options.warmup().toMillis() / 1000.0);
     long measured = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
-    long total = warmupCount + measured;
-    double intervalNanos = 1e9 / options.ratePerSecond();
     t0 = System.nanoTime() + 200_000_000L;
-    Promise<LatencyReport> done = Promise.promise();
-    long[] next = {0};
-    vertx.setPeriodic(1, timer -> {
-      long now = System.nanoTime();
-      while (next[0] < total && t0 + (long) (next[0] * intervalNanos) <= now) {
-        long i = next[0]++;
-        long due = t0 + (long) (i * intervalNanos);
-        Pair pair = pairs.get((int) (i % pairs.size()));
-        pair.sender().writeTextMessage(new JsonObject().put("type", "send").put("channel", pair.channel())
-            .put("client_msg_id", UUID.randomUUID().toString()).put("body", "b:" + i + ":" + due).encode());
-      }
-      boolean drained = next[0] == total
-          && now > t0 + options.warmup().toNanos() + options.duration().toNanos() + options.drain().toNanos();
-      synchronized (this) {
-        if (next[0] == total && (received >= measured || drained)) {
-          vertx.cancelTimer(timer);
-          done.complete(LatencyReport.of("1:1", options.ratePerSecond(), measured, measured - received, duplicated, micros));
-        }
-      }
-    });
-    return done.future();
+    long drainedAt = t0 + options.warmup().toNanos() + options.duration().toNanos() + options.drain().toNanos();
+    return OpenSchedule.run(vertx, options.ratePerSecond(), warmupCount + measured, t0,
+            (i, due) -> {
+              Pair pair = pairs.get((int) (i % pairs.size()));
+              pair.sender().writeTextMessage(new JsonObject().put("type", "send").put("channel", pair.channel())
+                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", "b:" + i + ":" + due).encode());
+            },
+            () -> received() >= measured || System.nanoTime() > drainedAt)
+        .map(v -> report(measured));
+  }
+
+  private synchronized long received() {
+    return received;
+  }
+
+  private synchronized LatencyReport report(long measured) {
+    return LatencyReport.of("1:1", options.ratePerSecond(), measured, measured - received, duplicated, micros);
   }
 
   /** Receivers live on several event loops: the bookkeeping is synchronized. */
