@@ -2,6 +2,7 @@ package chat.bench;
 
 import chat.bench.report.Charts;
 import chat.bench.report.LatencyReport;
+import chat.bench.scenarios.ConnectionCapacity;
 import chat.bench.scenarios.GroupFanout;
 import chat.bench.scenarios.HistoryReads;
 import chat.bench.scenarios.OneToOneLatency;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The benchmark runner: {@code bench one-to-one --rate 1000 --duration 60}. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.OneToOne.class, Bench.Presence.class, Bench.History.class, Bench.Group.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.OneToOne.class, Bench.Presence.class, Bench.History.class, Bench.Group.class,
+    Bench.Capacity.class},
     description = "Benchmarks of a running chat system (the all-in-one by default).")
 public final class Bench {
 
@@ -131,6 +133,45 @@ public final class Bench {
           groups, members, rate, Duration.ofSeconds(duration), Duration.ofSeconds(15))).run());
       target.report("group-" + members + "-" + (long) rate, "groups of " + members + " at " + (long) rate + " msg/s", result);
       System.out.printf(java.util.Locale.ROOT, "deliveries: %.0f per second offered%n", rate * members);
+      return 0;
+    }
+  }
+
+  @Command(name = "capacity", mixinStandardHelpOptions = true,
+      description = "Connection capacity: idle pinging WebSockets from several client processes and source addresses "
+          + "on gateway processes started for the run; memory per connection, time to connect.")
+  static final class Capacity implements Callable<Integer> {
+    /** Sockets one process may hold here: 20,000 open files, less the process's own. */
+    static final int PER_PROCESS = 17_000;
+
+    @Mixin
+    Target target;
+    @Option(names = "--connections", defaultValue = "100000", description = "connections in all (default: ${DEFAULT-VALUE})")
+    int connections;
+    @Option(names = "--gateways", description = "gateway processes to start (default: one per " + PER_PROCESS + " connections)")
+    Integer gateways;
+    @Option(names = "--clients", description = "client processes, each from its own 127.0.0.x (default: one per " + PER_PROCESS + " connections)")
+    Integer clients;
+    @Option(names = "--devices-per-user", defaultValue = "100", description = "connections per account (default: ${DEFAULT-VALUE})")
+    int devicesPerUser;
+    @Option(names = "--gateway-port", defaultValue = "18080", description = "the first gateway's port; the others follow (default: ${DEFAULT-VALUE})")
+    int gatewayPort;
+    @Option(names = "--gateway-heap", defaultValue = "1g", description = "-Xmx of the gateways (default: ${DEFAULT-VALUE})")
+    String gatewayHeap;
+    @Option(names = "--heartbeat", defaultValue = "10", description = "seconds between a connection's pings; the gateways ask for 10 (default: ${DEFAULT-VALUE})")
+    int heartbeat;
+    @Option(names = "--hold", defaultValue = "45", description = "seconds to hold them all, above the gateways' 30 s idle timeout (default: ${DEFAULT-VALUE})")
+    int hold;
+
+    @Override
+    public Integer call() throws Exception {
+      int processes = (connections + PER_PROCESS - 1) / PER_PROCESS;
+      String name = "capacity-" + connections;
+      ConnectionCapacity.Result result = new ConnectionCapacity(new ConnectionCapacity.Options(target.api, connections,
+          gateways != null ? gateways : processes, clients != null ? clients : processes, devicesPerUser, gatewayPort,
+          gatewayHeap, Duration.ofSeconds(heartbeat), Duration.ofSeconds(hold), java.util.Map.of(),
+          target.out.resolve(Instant.now().toString().replace(':', '-') + "-" + name + "-logs"))).run();
+      target.write(name, result.toJson().encodePrettily(), result.markdown());
       return 0;
     }
   }
