@@ -17,11 +17,19 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Turns a client's text frame into a typed frame, or into the {@code error} frame that explains
  * what is wrong with it: not JSON, unknown type, a field missing or of the wrong shape, a body too
  * large. Pure: no I/O.
+ *
+ * <p>The two frames that make nearly all the traffic, {@code send} and {@code ping}, take a fast
+ * path: plain checks of exactly what their schemas require, and the record built directly. Only a
+ * frame those checks do not plainly accept goes through the JSON Schema validator, which either
+ * accepts it after all (say a channel written {@code 42.0}) or explains what is wrong. Validation
+ * was a fifth of the gateway's event-loop time before.
  */
 public final class FrameReader {
 
@@ -34,6 +42,9 @@ public final class FrameReader {
       TypingFrame.TYPE, "ws/typing",
       PingFrame.TYPE, "ws/ping",
       PresenceQueryFrame.TYPE, "ws/presence-query");
+
+  private static final Pattern UUID_TEXT =
+      Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
   private final int maxBodyBytes;
 
@@ -59,6 +70,50 @@ public final class FrameReader {
     } catch (DecodeException | ClassCastException e) {
       return Result.fail(ErrorCode.MALFORMED_JSON, "the frame is not a JSON object", null);
     }
+    ClientFrame plainlyValid = switch (json.getValue("type") instanceof String type ? type : "") {
+      case SendFrame.TYPE -> plainSend(json);
+      case PingFrame.TYPE -> plainPing(json);
+      default -> null;
+    };
+    return plainlyValid != null ? Result.ok(plainlyValid) : validated(json);
+  }
+
+  /** Reads a frame through the schema validator only (what the fast path must agree with). */
+  Result readValidated(String text) {
+    try {
+      return validated(new JsonObject(text));
+    } catch (DecodeException | ClassCastException e) {
+      return Result.fail(ErrorCode.MALFORMED_JSON, "the frame is not a JSON object", null);
+    }
+  }
+
+  /** A {@code send} whose fields are plainly what ws/send requires and whose body fits; else null. */
+  private SendFrame plainSend(JsonObject json) {
+    if (json.getValue("channel") instanceof Number channel && (channel instanceof Integer || channel instanceof Long)
+        && channel.longValue() >= 1
+        && json.getValue("client_msg_id") instanceof String id && UUID_TEXT.matcher(id).matches()
+        && json.getValue("body") instanceof String body && !body.isEmpty() && fits(body)) {
+      return new SendFrame(channel.longValue(), UUID.fromString(id), body);
+    }
+    return null;
+  }
+
+  /** A {@code ping} with no ref or a short string one; else null. */
+  private static PingFrame plainPing(JsonObject json) {
+    Object ref = json.getValue("ref");
+    if (ref == null && !json.containsKey("ref")) {
+      return new PingFrame(null);
+    }
+    // maxLength counts code points; 64 UTF-16 units are at most 64 of them
+    return ref instanceof String text && text.length() <= 64 ? new PingFrame(text) : null;
+  }
+
+  private boolean fits(String body) {
+    // a UTF-16 unit is at most 3 bytes of UTF-8: most bodies need no encoding to be measured
+    return body.length() * 3L <= maxBodyBytes || body.getBytes(StandardCharsets.UTF_8).length <= maxBodyBytes;
+  }
+
+  private Result validated(JsonObject json) {
     Object type = json.getValue("type");
     String schema = type instanceof String name ? SCHEMAS.get(name) : null;
     if (schema == null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import chat.schemas.ErrorCode;
 import chat.schemas.frames.SendFrame;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,37 @@ class FrameReaderTest {
     FrameReader.Result result = reader.read("{\"type\":\"send\",\"channel\":4,\"client_msg_id\":\"" + ID + "\",\"body\":\"" + body + "\"}");
 
     assertThat(result.error().code()).isEqualTo(ErrorCode.BODY_TOO_LARGE);
+  }
+
+  @Test
+  void the_fast_path_for_sends_and_pings_agrees_with_the_schemas_on_every_sample() {
+    String send = "{\"type\":\"send\",\"channel\":%s,\"client_msg_id\":%s,\"body\":%s%s}";
+    List<String> samples = List.of(
+        send.formatted("4", "\"" + ID + "\"", "\"hi\"", ""),
+        send.formatted("4", "\"" + ID.toUpperCase() + "\"", "\"hi\"", ",\"extra\":true"),
+        send.formatted("9007199254740993", "\"" + ID + "\"", "\"hi\"", ""),
+        send.formatted("4.0", "\"" + ID + "\"", "\"hi\"", ""),
+        send.formatted("0", "\"" + ID + "\"", "\"hi\"", ""),
+        send.formatted("-3", "\"" + ID + "\"", "\"hi\"", ""),
+        send.formatted("\"4\"", "\"" + ID + "\"", "\"hi\"", ""),
+        send.formatted("4", "\"not-a-uuid\"", "\"hi\"", ""),
+        send.formatted("4", "\"" + ID + "x\"", "\"hi\"", ""),
+        send.formatted("4", "12", "\"hi\"", ""),
+        send.formatted("4", "\"" + ID + "\"", "\"\"", ""),
+        send.formatted("4", "\"" + ID + "\"", "null", ""),
+        send.formatted("4", "\"" + ID + "\"", "\"" + "x".repeat(16) + "\"", ""),
+        send.formatted("4", "\"" + ID + "\"", "\"" + "x".repeat(17) + "\"", ""),
+        send.formatted("4", "\"" + ID + "\"", "\"" + "é".repeat(8) + "\"", ""),
+        "{\"type\":\"ping\"}",
+        "{\"type\":\"ping\",\"ref\":\"p-17\"}",
+        "{\"type\":\"ping\",\"ref\":null}",
+        "{\"type\":\"ping\",\"ref\":17}",
+        "{\"type\":\"ping\",\"ref\":\"" + "r".repeat(64) + "\"}",
+        "{\"type\":\"ping\",\"ref\":\"" + "r".repeat(65) + "\"}",
+        "{\"type\":\"ping\",\"ref\":\"" + "😀".repeat(40) + "\"}");
+
+    for (String sample : samples) {
+      assertThat(reader.read(sample)).as(sample).isEqualTo(reader.readValidated(sample));
+    }
   }
 }
