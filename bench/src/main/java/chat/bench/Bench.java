@@ -5,8 +5,10 @@ import chat.bench.report.LatencyReport;
 import chat.bench.scenarios.ConnectionCapacity;
 import chat.bench.scenarios.GroupFanout;
 import chat.bench.scenarios.HistoryReads;
+import chat.bench.scenarios.MaxThroughput;
 import chat.bench.scenarios.OneToOneLatency;
 import chat.bench.scenarios.PresenceFanout;
+import chat.bench.scenarios.StartupTime;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /** The benchmark runner: {@code bench one-to-one --rate 1000 --duration 60}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.OneToOne.class, Bench.Presence.class, Bench.History.class, Bench.Group.class,
-    Bench.Capacity.class},
+    Bench.Capacity.class, Bench.Max.class, Bench.Startup.class},
     description = "Benchmarks of a running chat system (the all-in-one by default).")
 public final class Bench {
 
@@ -172,6 +174,67 @@ public final class Bench {
           gatewayHeap, Duration.ofSeconds(heartbeat), Duration.ofSeconds(hold), java.util.Map.of(),
           target.out.resolve(Instant.now().toString().replace(':', '-') + "-" + name + "-logs"))).run();
       target.write(name, result.toJson().encodePrettily(), result.markdown());
+      return 0;
+    }
+  }
+
+  @Command(name = "max-throughput", mixinStandardHelpOptions = true,
+      description = "The highest 1:1 rate held with p99 under a limit and nothing lost: 1:1 latency steps at growing rates.")
+  static final class Max implements Callable<Integer> {
+    @Mixin
+    Target target;
+    @Option(names = "--pairs", defaultValue = "200", description = "user pairs; each connection may send 20 frames/s (default: ${DEFAULT-VALUE})")
+    int pairs;
+    @Option(names = "--start", defaultValue = "100", description = "the first step's msg/s (default: ${DEFAULT-VALUE})")
+    double start;
+    @Option(names = "--factor", defaultValue = "1.25", description = "each step's rate over the previous one's (default: ${DEFAULT-VALUE})")
+    double factor;
+    @Option(names = "--max", defaultValue = "10000", description = "the highest rate tried (default: ${DEFAULT-VALUE})")
+    double max;
+    @Option(names = "--warmup", defaultValue = "10", description = "seconds of each step not measured (default: ${DEFAULT-VALUE})")
+    int warmup;
+    @Option(names = "--step", defaultValue = "60", description = "seconds measured per step (default: ${DEFAULT-VALUE})")
+    int step;
+    @Option(names = "--p99", defaultValue = "100", description = "a step passes with p99 at most this many ms and nothing lost (default: ${DEFAULT-VALUE})")
+    double p99;
+
+    @Override
+    public Integer call() throws Exception {
+      MaxThroughput.Result result = run(86_400, vertx -> new MaxThroughput(vertx, new MaxThroughput.Options(target.api, pairs,
+          start, factor, max, Duration.ofSeconds(warmup), Duration.ofSeconds(step), p99)).run());
+      StringBuilder table = new StringBuilder(LatencyReport.markdownHeader());
+      result.steps().forEach(report -> table.append(report.markdownRow()));
+      table.append(String.format(java.util.Locale.ROOT, "%nmaximum sustained 1:1 (p99 ≤ %.0f ms, nothing lost, %d s steps): %.0f msg/s%n",
+          p99, step, result.bestRate()));
+      target.write("max-throughput", new io.vertx.core.json.JsonObject().put("best_rate", result.bestRate()).put("p99_limit_ms", p99)
+          .put("steps", new io.vertx.core.json.JsonArray(result.steps().stream().map(LatencyReport::toJson).toList()))
+          .encodePrettily(), table.toString());
+      return 0;
+    }
+  }
+
+  @Command(name = "startup", mixinStandardHelpOptions = true,
+      description = "Launch to ready of the all-in-one (run from the project root after a build, as ./run-bench does).")
+  static final class Startup implements Callable<Integer> {
+    @Option(names = "--runs", defaultValue = "3", description = "launches (default: ${DEFAULT-VALUE})")
+    int runs;
+    @Option(names = "--fresh", description = "a new data folder for every launch (default: one folder, kept between launches)")
+    boolean fresh;
+    @Option(names = "--launcher", defaultValue = "devstack/launcher", description = "the launcher module, built (default: ${DEFAULT-VALUE})")
+    Path launcher;
+    @Option(names = "--out", defaultValue = "bench/results", description = "folder of the results (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      String classpath = launcher.resolve("target/classes") + java.io.File.pathSeparator
+          + Files.readString(launcher.resolve("target/launcher.classpath")).trim();
+      Target target = new Target();
+      target.out = out;
+      String stem = Instant.now().toString().replace(':', '-') + "-startup";
+      StartupTime.Result result = new StartupTime(new StartupTime.Options(classpath, runs, fresh, out.resolve(stem + "-runs"))).run();
+      target.write("startup", new io.vertx.core.json.JsonObject().put("fresh", fresh)
+          .put("ready_seconds", new io.vertx.core.json.JsonArray(result.readySeconds())).encodePrettily(), result.markdown());
       return 0;
     }
   }

@@ -128,7 +128,8 @@ public final class ConnectionCapacity {
         for (int target : steps()) {
           long start = System.nanoTime();
           holders.open(target);
-          HolderStatus settled = holders.awaitSettled(target, Duration.ofMinutes(10));
+          // generous: connecting slows down as more sockets ping; a stalled run still ends
+          HolderStatus settled = holders.awaitSettled(target, Duration.ofMinutes(10).plusSeconds(target / 50));
           seconds += (System.nanoTime() - start) / 1e9;
           ProcessMemory.Sample gateways = memory(fleet.pids());
           long holdersRss = 0;

@@ -44,6 +44,8 @@ public final class OneToOneLatency {
   private final Histogram micros = new Histogram(60_000_000L, 3);
   private final BitSet seen = new BitSet();
   private final Timeline timeline = new Timeline();
+  /** Starts every body sent by this run ({@code <tag><index>:<due nanos>}). */
+  private final String tag = "b" + UUID.randomUUID().toString().substring(0, 6) + ":";
   private long t0;
   private long warmupCount;
   private long duplicated;
@@ -55,30 +57,39 @@ public final class OneToOneLatency {
     this.chat = new ChatHttp(vertx, options.apiUrl());
   }
 
-  private record Pair(long channel, WebSocket sender, WebSocket receiver) {}
 
   public Future<Result> run() {
-    String prefix = "bench" + UUID.randomUUID().toString().substring(0, 8);
-    List<Future<Pair>> pairs = new ArrayList<>();
-    for (int p = 0; p < options.pairs(); p++) {
-      pairs.add(pair(prefix + "_" + p));
-    }
-    return Future.all(pairs).compose(all -> {
-      List<Pair> ready = all.list();
-      ready.forEach(pair -> pair.receiver().textMessageHandler(this::onFrame));
-      return drive(ready).map(report -> new Result(report, timeline, micros)).eventually(() -> Future.all(ready.stream()
-          .flatMap(pair -> java.util.stream.Stream.of(pair.sender().close(), pair.receiver().close())).toList()));
-    });
+    return pairs(chat, options.apiUrl(), options.pairs()).compose(ready -> measure(ready)
+        .eventually(() -> Future.all(ready.stream()
+            .flatMap(pair -> java.util.stream.Stream.of(pair.sender().close(), pair.receiver().close())).toList())));
   }
 
-  private Future<Pair> pair(String name) {
+  /** Runs the schedule over pairs made earlier (they stay open; a later run may use them again). */
+  public Future<Result> measure(List<Pair> ready) {
+    ready.forEach(pair -> pair.receiver().textMessageHandler(this::onFrame));
+    return drive(ready).map(report -> new Result(report, timeline, micros));
+  }
+
+  /** Two users, their direct channel, and a socket each (found through discovery). */
+  public record Pair(long channel, WebSocket sender, WebSocket receiver) {}
+
+  /** Signs up {@code count} pairs of users, opens their direct channels and connects them. */
+  public static Future<List<Pair>> pairs(ChatHttp chat, String apiUrl, int count) {
+    String prefix = "bench" + UUID.randomUUID().toString().substring(0, 8);
+    List<Future<Pair>> pairs = new ArrayList<>();
+    for (int p = 0; p < count; p++) {
+      pairs.add(pair(chat, apiUrl, prefix + "_" + p));
+    }
+    return Future.all(pairs).map(all -> all.list());
+  }
+
+  private static Future<Pair> pair(ChatHttp chat, String apiUrl, String name) {
     return chat.account(name + "_a").compose(a -> chat.account(name + "_b").compose(b ->
-        chat.http().postAbs(options.apiUrl() + "/v1/channels/direct").bearerTokenAuthentication(a.token())
+        chat.http().postAbs(apiUrl + "/v1/channels/direct").bearerTokenAuthentication(a.token())
             .sendJsonObject(new JsonObject().put("peer", b.id()))
             .compose(channel -> Future.all(chat.connect(a.token(), "bench"), chat.connect(b.token(), "bench"))
                 .map(sockets -> new Pair(channel.bodyAsJsonObject().getLong("channel_id"), sockets.resultAt(0), sockets.resultAt(1))))));
   }
-
 
   /** Sends on the open-model schedule, then waits for the stragglers up to the drain time. */
   private Future<LatencyReport> drive(List<Pair> pairs) {
@@ -90,7 +101,7 @@ public final class OneToOneLatency {
             (i, due) -> {
               Pair pair = pairs.get((int) (i % pairs.size()));
               pair.sender().writeTextMessage(new JsonObject().put("type", "send").put("channel", pair.channel())
-                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", "b:" + i + ":" + due).encode());
+                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", tag + i + ":" + due).encode());
             },
             () -> received() >= measured || System.nanoTime() > drainedAt)
         .map(v -> report(measured));
@@ -109,11 +120,11 @@ public final class OneToOneLatency {
     long now = System.nanoTime();
     JsonObject frame = new JsonObject(text);
     String body = frame.getString("body");
-    if (!"message".equals(frame.getString("type")) || body == null || !body.startsWith("b:")) {
-      return;
+    if (!"message".equals(frame.getString("type")) || body == null || !body.startsWith(tag)) {
+      return; // not a message, or a straggler of an earlier run over the same pairs
     }
-    String[] parts = body.split(":");
-    int index = Integer.parseInt(parts[1]);
+    String[] parts = body.substring(tag.length()).split(":");
+    int index = Integer.parseInt(parts[0]);
     if (seen.get(index)) {
       duplicated++;
       return;
@@ -123,7 +134,7 @@ public final class OneToOneLatency {
       return; // sent during the warm-up: not measured
     }
     received++;
-    long due = Long.parseLong(parts[2]);
+    long due = Long.parseLong(parts[1]);
     long latency = Math.max(0, (now - due) / 1000);
     micros.recordValue(latency);
     timeline.record((due - t0) / 1_000_000_000L - options.warmup().toSeconds(), latency);

@@ -67,6 +67,31 @@ class LatencyScenariosIT {
   }
 
   @Test
+  void the_throughput_search_climbs_while_steps_pass_and_stops_at_the_highest_rate_asked() throws Exception {
+    Vertx client = Vertx.vertx();
+    try {
+      MaxThroughput.Result result = new MaxThroughput(client, new MaxThroughput.Options(system.apiUrl(), 3, 10, 2, 20,
+              Duration.ZERO, Duration.ofSeconds(2), 60_000))
+          .run().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+
+      assertThat(result.steps()).extracting(LatencyReport::offeredPerSecond).containsExactly(10.0, 20.0);
+      assertThat(result.steps()).extracting(LatencyReport::received).as("each step counts its own messages only")
+          .containsExactly(20L, 40L);
+      assertThat(result.bestRate()).isEqualTo(20);
+    } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  void a_step_fails_on_a_lost_message_or_a_p99_over_the_limit() {
+    LatencyReport clean = new LatencyReport("1:1", 100, 100, 100, 0, 0, 1_000, 2_000, 50_000, 60_000, 70_000);
+    assertThat(MaxThroughput.passes(clean, 100)).isTrue();
+    assertThat(MaxThroughput.passes(clean, 40)).isFalse();
+    assertThat(MaxThroughput.passes(new LatencyReport("1:1", 100, 100, 99, 1, 0, 1_000, 2_000, 50_000, 60_000, 70_000), 100)).isFalse();
+  }
+
+  @Test
   void history_reads_return_full_pages_at_the_offered_rate_and_report_their_latencies() throws Exception {
     Vertx client = Vertx.vertx();
     try {
