@@ -218,7 +218,8 @@ public final class Bench {
   static final class Startup implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "launches (default: ${DEFAULT-VALUE})")
     int runs;
-    @Option(names = "--fresh", description = "a new data folder for every launch (default: one folder, kept between launches)")
+    @Option(names = "--fresh", description = "a new data folder and free ports for every launch (default: one folder kept "
+        + "between launches and the default ports, so stop ./run-local first)")
     boolean fresh;
     @Option(names = "--launcher", defaultValue = "devstack/launcher", description = "the launcher module, built (default: ${DEFAULT-VALUE})")
     Path launcher;

@@ -5,6 +5,7 @@ import chat.bench.load.OpenSchedule;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.json.JsonObject;
@@ -66,12 +67,27 @@ public final class OneToOneLatency {
 
   /** Runs the schedule over pairs made earlier (they stay open; a later run may use them again). */
   public Future<Result> measure(List<Pair> ready) {
-    ready.forEach(pair -> pair.receiver().textMessageHandler(this::onFrame));
+    ready.forEach(pair -> pair.inbox().current = this::onFrame);
     return drive(ready).map(report -> new Result(report, timeline, micros));
   }
 
   /** Two users, their direct channel, and a socket each (found through discovery). */
-  public record Pair(long channel, WebSocket sender, WebSocket receiver) {}
+  public record Pair(long channel, WebSocket sender, WebSocket receiver, Inbox inbox) {}
+
+  /**
+   * The receiver's frame handler, installed once: it passes each frame to the run measuring now.
+   * Runs over the same pairs take turns by swapping {@code current}, a volatile field, because a
+   * socket's own handler, set again from another thread, may go unseen by its event loop (a later
+   * run then hears nothing while the earlier one drops its frames as strangers').
+   */
+  public static final class Inbox implements Handler<String> {
+    private volatile Handler<String> current = text -> {};
+
+    @Override
+    public void handle(String text) {
+      current.handle(text);
+    }
+  }
 
   /** Signs up {@code count} pairs of users, opens their direct channels and connects them. */
   public static Future<List<Pair>> pairs(ChatHttp chat, String apiUrl, int count) {
@@ -88,7 +104,12 @@ public final class OneToOneLatency {
         chat.http().postAbs(apiUrl + "/v1/channels/direct").bearerTokenAuthentication(a.token())
             .sendJsonObject(new JsonObject().put("peer", b.id()))
             .compose(channel -> Future.all(chat.connect(a.token(), "bench"), chat.connect(b.token(), "bench"))
-                .map(sockets -> new Pair(channel.bodyAsJsonObject().getLong("channel_id"), sockets.resultAt(0), sockets.resultAt(1))))));
+                .map(sockets -> {
+                  Inbox inbox = new Inbox();
+                  WebSocket receiver = sockets.resultAt(1);
+                  receiver.textMessageHandler(inbox);
+                  return new Pair(channel.bodyAsJsonObject().getLong("channel_id"), sockets.resultAt(0), receiver, inbox);
+                }))));
   }
 
   /** Sends on the open-model schedule, then waits for the stragglers up to the drain time. */
