@@ -62,6 +62,9 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.sqlclient.Pool;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -100,6 +103,8 @@ public final class GatewayVerticle extends VerticleBase {
   private PresenceReporter presence;
   private PresenceDirectory presenceDirectory;
   private HttpServer server;
+  /** Devices whose sockets closed since the last flush: unregistered together (see {@link #flushClosed()}). */
+  private Set<Connections.Device> closed = new LinkedHashSet<>();
 
   public GatewayVerticle(GatewayConfig config) {
     this.config = config;
@@ -136,6 +141,7 @@ public final class GatewayVerticle extends VerticleBase {
     vertx.setPeriodic(config.refreshSeconds * 1000L, id -> connections.refresh(sessions.users())
         .onFailure(e -> log.warn("refreshing connection entries failed: {}", e.toString())));
     vertx.setPeriodic(1_000, id -> closeIdle());
+    vertx.setPeriodic(50, id -> flushClosed());
 
     HttpServerOptions options = new HttpServerOptions()
         .setMaxWebSocketFrameSize(config.maxBodyBytes * 4 + 1024)
@@ -155,6 +161,22 @@ public final class GatewayVerticle extends VerticleBase {
     String url = config.publicUrl.isEmpty() ? "ws://" + config.http.host + ":" + server.actualPort() + "/v1/ws" : config.publicUrl;
     return Future.all(registry.heartbeat(config.gatewayId, url, sessions.count(), System.currentTimeMillis()), presence.beat())
         .mapEmpty();
+  }
+
+  /**
+   * Unregisters the devices whose sockets closed in the last 50 ms, in one Redis round trip, so a
+   * burst of thousands of closes costs a few requests instead of one pooled request each.
+   * Close handlers and this timer run on the verticle's event loop: the list needs no lock.
+   */
+  private Future<Void> flushClosed() {
+    if (closed.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Connections.Device> batch = List.copyOf(closed);
+    closed = new LinkedHashSet<>();
+    return connections.unregisterAll(batch, config.gatewayId)
+        .onFailure(e -> log.warn("unregistering {} closed devices failed (their entries expire unrefreshed): {}",
+            batch.size(), e.toString()));
   }
 
   /** Closes the connections that sent nothing, not even a heartbeat, for the idle timeout: their devices are gone. */
@@ -233,6 +255,7 @@ public final class GatewayVerticle extends VerticleBase {
     Session session = new Session(userId, deviceId, socket, config.maxOutboundQueueBytes,
         limits.connectionBucket(now), limits.userBucket(userId, now));
     sessions.add(session);
+    closed.remove(new Connections.Device(userId, deviceId)); // back before its old socket was unregistered: keep it
     reply(session, new WelcomeFrame(userId, deviceId, config.clientHeartbeatSeconds * 1000L, config.idleTimeoutSeconds * 1000L));
     connections.register(userId, deviceId, config.gatewayId)
         .onFailure(e -> log.warn("registering user {} device {} failed: {}", userId, deviceId, e.toString()));
@@ -247,7 +270,7 @@ public final class GatewayVerticle extends VerticleBase {
     socket.closeHandler(v -> {
       sessions.remove(session);
       limits.released(userId);
-      connections.unregister(userId, deviceId, config.gatewayId);
+      closed.add(new Connections.Device(userId, deviceId));
       if (!stopping) { // a stopping gateway reports all its connections itself
         presence.disconnected(session, session.leaveReason());
       }
@@ -362,7 +385,7 @@ public final class GatewayVerticle extends VerticleBase {
       presence.disconnected(session, "gateway_stopped");
       session.close((short) 1001, "gateway stopping", "gateway_stopped");
     }
-    return registry.leave(config.gatewayId).eventually(() -> Future.join(
+    return registry.leave(config.gatewayId).eventually(this::flushClosed).eventually(() -> Future.join(
         producer.close().eventually(presence::leave),
         subscriber == null ? Future.succeededFuture() : subscriber.close(),
         redis.close(),

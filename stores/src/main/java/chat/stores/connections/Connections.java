@@ -39,9 +39,28 @@ public final class Connections {
         Request.cmd(Command.EXPIRE).arg(key).arg(ttlSeconds))).mapEmpty();
   }
 
+  /** A connected device of a user. */
+  public record Device(long userId, String deviceId) {}
+
   public Future<Void> unregister(long userId, String deviceId, String gatewayId) {
-    return redis.send(Request.cmd(Command.EVAL).arg(UNREGISTER_IF_OURS).arg(1)
-        .arg(RedisKeys.connections(userId)).arg(deviceId).arg(gatewayId)).mapEmpty();
+    return redis.send(unregisterRequest(new Device(userId, deviceId), gatewayId)).mapEmpty();
+  }
+
+  /**
+   * Unregisters many devices in one round trip, each only if it still points at the gateway: a
+   * gateway whose sockets close by the thousand at once (a network blip, clients shutting down)
+   * would otherwise queue one pooled request per socket and overflow the pool's wait queue.
+   */
+  public Future<Void> unregisterAll(List<Device> devices, String gatewayId) {
+    if (devices.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return redis.batch(devices.stream().map(device -> unregisterRequest(device, gatewayId)).toList()).mapEmpty();
+  }
+
+  private static Request unregisterRequest(Device device, String gatewayId) {
+    return Request.cmd(Command.EVAL).arg(UNREGISTER_IF_OURS).arg(1)
+        .arg(RedisKeys.connections(device.userId())).arg(device.deviceId()).arg(gatewayId);
   }
 
   /** Extends the expiry of the given users' entries (a gateway's heartbeat for its sockets). */

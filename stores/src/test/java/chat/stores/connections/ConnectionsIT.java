@@ -66,4 +66,21 @@ class ConnectionsIT {
     await(connections.unregister(20, "phone", "gw-new"));
     assertThat(await(connections.gatewaysOf(List.of(20L)))).isEmpty();
   }
+
+  @Test
+  void many_devices_are_unregistered_in_one_round_trip_except_those_that_moved_elsewhere() throws Exception {
+    for (int device = 0; device < 2_000; device++) {
+      await(connections.register(30 + device % 10, "d" + device, "gw-a"));
+    }
+    await(connections.register(31, "d1", "gw-b")); // reconnected elsewhere: stays
+
+    List<Connections.Device> closed = new java.util.ArrayList<>();
+    for (int device = 0; device < 2_000; device++) {
+      closed.add(new Connections.Device(30 + device % 10, "d" + device));
+    }
+    await(connections.unregisterAll(closed, "gw-a"));
+
+    assertThat(await(connections.gatewaysOf(java.util.stream.LongStream.range(30, 40).boxed().toList())))
+        .isEqualTo(Map.of(31L, Set.of("gw-b")));
+  }
 }
