@@ -26,11 +26,13 @@ public final class Holders implements AutoCloseable {
   private final Object changed = new Object();
 
   private final class Holder {
+    final int index;
     final Process process;
     final PrintWriter commands;
     volatile HolderStatus latest; // null until the process has started and reported
 
-    Holder(Process process, Path log) {
+    Holder(int index, Process process, Path log) {
+      this.index = index;
       this.process = process;
       this.commands = new PrintWriter(process.outputWriter(StandardCharsets.UTF_8), true);
       Thread reader = new Thread(() -> follow(log), "holder-" + process.pid());
@@ -82,7 +84,7 @@ public final class Holders implements AutoCloseable {
             sourceAddress(h), Integer.toString(h), plan.format(), Long.toString(heartbeatMs), tokens.toString()))
             .redirectError(ProcessBuilder.Redirect.appendTo(logDir.resolve("holder-" + h + ".err").toFile()))
             .start();
-        started.holders.add(started.new Holder(process, logDir.resolve("holder-" + h + ".log")));
+        started.holders.add(started.new Holder(h, process, logDir.resolve("holder-" + h + ".log")));
       }
       return started;
     } catch (IOException | RuntimeException e) {
@@ -105,7 +107,7 @@ public final class Holders implements AutoCloseable {
 
   /** Waits until every client process has settled (opened or failed) its share of {@code total} attempts. */
   public HolderStatus awaitSettled(int total, Duration timeout) throws InterruptedException, TimeoutException {
-    await(holder -> holder.latest != null && holder.latest.settled() >= plan.share(total, holders.indexOf(holder)), timeout,
+    await(holder -> holder.latest != null && holder.latest.settled() >= plan.share(total, holder.index), timeout,
         "connections not settled");
     return total();
   }

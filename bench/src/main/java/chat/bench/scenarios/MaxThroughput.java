@@ -51,8 +51,7 @@ public final class MaxThroughput {
     ChatHttp chat = new ChatHttp(vertx, options.apiUrl());
     return OneToOneLatency.pairs(chat, options.apiUrl(), options.pairs()).compose(pairs -> step(pairs, options.startRate(),
             new ArrayList<>(), 0)
-        .eventually(() -> Future.all(pairs.stream()
-            .flatMap(pair -> java.util.stream.Stream.of(pair.sender().close(), pair.receiver().close())).toList())));
+        .eventually(() -> OneToOneLatency.close(pairs)));
   }
 
   private Future<Result> step(List<OneToOneLatency.Pair> pairs, double rate, List<LatencyReport> steps, double best) {

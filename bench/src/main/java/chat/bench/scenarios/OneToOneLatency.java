@@ -60,9 +60,13 @@ public final class OneToOneLatency {
 
 
   public Future<Result> run() {
-    return pairs(chat, options.apiUrl(), options.pairs()).compose(ready -> measure(ready)
-        .eventually(() -> Future.all(ready.stream()
-            .flatMap(pair -> java.util.stream.Stream.of(pair.sender().close(), pair.receiver().close())).toList())));
+    return pairs(chat, options.apiUrl(), options.pairs()).compose(ready -> measure(ready).eventually(() -> close(ready)));
+  }
+
+  /** Closes both sockets of every pair. */
+  public static Future<Void> close(List<Pair> pairs) {
+    return Future.all(pairs.stream()
+        .flatMap(pair -> java.util.stream.Stream.of(pair.sender().close(), pair.receiver().close())).toList()).mapEmpty();
   }
 
   /** Runs the schedule over pairs made earlier (they stay open; a later run may use them again). */

@@ -2,12 +2,14 @@ package chat.bench.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import chat.devstack.engines.EngineConfigs;
 import chat.devstack.engines.Endpoints;
 import chat.devstack.engines.TestEngines;
 import chat.devstack.launcher.LocalSystem;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -42,17 +44,8 @@ class ConnectionCapacityIT {
 
   @Test
   void connections_spread_over_gateway_and_client_processes_are_opened_held_and_measured() throws Exception {
-    Map<String, String> gateways = Map.of(
-        "CHAT_KAFKA_BOOTSTRAP_SERVERS", engines.kafkaBootstrap(),
-        "CHAT_REDIS_URI", engines.redisUri(),
-        "CHAT_POSTGRES_HOST", engines.postgresHost(),
-        "CHAT_POSTGRES_PORT", Integer.toString(engines.postgresPort()),
-        "CHAT_POSTGRES_DATABASE", engines.postgresDatabase(),
-        "CHAT_POSTGRES_USER", engines.postgresUser(),
-        "CHAT_POSTGRES_PASSWORD", engines.postgresPassword(),
-        "CHAT_CASSANDRA_CONTACT_POINTS", engines.cassandraHost() + ":" + engines.cassandraPort(),
-        "CHAT_CASSANDRA_LOCAL_DATACENTER", engines.cassandraDatacenter(),
-        "CHAT_IDLE_TIMEOUT_SECONDS", "2");
+    Map<String, String> gateways = new HashMap<>(EngineConfigs.environment(engines));
+    gateways.put("CHAT_IDLE_TIMEOUT_SECONDS", "2");
 
     ConnectionCapacity.Result result = new ConnectionCapacity(new ConnectionCapacity.Options(system.apiUrl(), 300, 2, 2, 50, 0,
         "256m", Duration.ofMillis(500), Duration.ofSeconds(4), gateways,

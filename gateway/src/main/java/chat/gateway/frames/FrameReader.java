@@ -46,6 +46,8 @@ public final class FrameReader {
   private static final Pattern UUID_TEXT =
       Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
+  private static final Result NOT_AN_OBJECT = Result.fail(ErrorCode.MALFORMED_JSON, "the frame is not a JSON object", null);
+
   private final int maxBodyBytes;
 
   public FrameReader(int maxBodyBytes) {
@@ -64,11 +66,9 @@ public final class FrameReader {
   }
 
   public Result read(String text) {
-    JsonObject json;
-    try {
-      json = new JsonObject(text);
-    } catch (DecodeException | ClassCastException e) {
-      return Result.fail(ErrorCode.MALFORMED_JSON, "the frame is not a JSON object", null);
+    JsonObject json = parse(text);
+    if (json == null) {
+      return NOT_AN_OBJECT;
     }
     ClientFrame plainlyValid = switch (json.getValue("type") instanceof String type ? type : "") {
       case SendFrame.TYPE -> plainSend(json);
@@ -80,10 +80,16 @@ public final class FrameReader {
 
   /** Reads a frame through the schema validator only (what the fast path must agree with). */
   Result readValidated(String text) {
+    JsonObject json = parse(text);
+    return json == null ? NOT_AN_OBJECT : validated(json);
+  }
+
+  /** The frame as a JSON object, or null if it is not one. */
+  private static JsonObject parse(String text) {
     try {
-      return validated(new JsonObject(text));
+      return new JsonObject(text);
     } catch (DecodeException | ClassCastException e) {
-      return Result.fail(ErrorCode.MALFORMED_JSON, "the frame is not a JSON object", null);
+      return null;
     }
   }
 

@@ -1,6 +1,7 @@
 package chat.devstack.engines;
 
 import chat.runtime.config.CassandraConfig;
+import chat.runtime.config.ConfigLoader;
 import chat.runtime.config.KafkaConfig;
 import chat.runtime.config.PostgresConfig;
 import chat.runtime.config.RedisConfig;
@@ -37,5 +38,22 @@ public final class EngineConfigs {
     config.contactPoints = engines.cassandraHost() + ":" + engines.cassandraPort();
     config.localDatacenter = engines.cassandraDatacenter();
     return config;
+  }
+
+  /**
+   * The {@code CHAT_*} variables that point a stage started in a process of its own (its
+   * {@code Main}) at these engines.
+   */
+  public static java.util.Map<String, String> environment(Endpoints engines) {
+    return java.util.Map.of(
+        ConfigLoader.envName("kafka.bootstrapServers"), engines.kafkaBootstrap(),
+        ConfigLoader.envName("redis.uri"), engines.redisUri(),
+        ConfigLoader.envName("postgres.host"), engines.postgresHost(),
+        ConfigLoader.envName("postgres.port"), Integer.toString(engines.postgresPort()),
+        ConfigLoader.envName("postgres.database"), engines.postgresDatabase(),
+        ConfigLoader.envName("postgres.user"), engines.postgresUser(),
+        ConfigLoader.envName("postgres.password"), engines.postgresPassword(),
+        ConfigLoader.envName("cassandra.contactPoints"), engines.cassandraHost() + ":" + engines.cassandraPort(),
+        ConfigLoader.envName("cassandra.localDatacenter"), engines.cassandraDatacenter());
   }
 }
