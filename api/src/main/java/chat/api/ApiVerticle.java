@@ -24,7 +24,9 @@ import chat.runtime.redis.FixedWindowLimiter;
 import chat.runtime.redis.RedisClients;
 import chat.stores.blocks.DirectBlocks;
 import chat.stores.gateways.GatewayRegistry;
+import chat.stores.history.BackwardPages;
 import chat.stores.history.HistoryReader;
+import chat.stores.history.RecentMessages;
 import chat.stores.membership.Memberships;
 import chat.stores.presence.PresenceStore;
 import chat.stores.sessions.Sessions;
@@ -93,7 +95,7 @@ public final class ApiVerticle extends VerticleBase {
     new ProfileRoutes(postgres).register(operations);
     new FriendRoutes(postgres, new DirectBlocks(redis, postgres)).register(operations);
     new DeviceRoutes(postgres, config.maxDevicesPerUser).register(operations);
-    new HistoryRoutes(history, memberships).register(operations);
+    new HistoryRoutes(history, new BackwardPages(history, new RecentMessages(redis)), memberships).register(operations);
     new PresenceRoutes(postgres, new PresenceStore(redis), producer).register(operations);
     new DiscoveryRoutes(new GatewayRegistry(redis, config.gatewayStaleAfterSeconds * 1000L),
         new Tickets(redis, config.ticketTtlSeconds)).register(operations);

@@ -38,7 +38,9 @@ import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
 import chat.stores.gateways.GatewayRegistry;
 import chat.stores.delivery.Fanout;
+import chat.stores.history.BackwardPages;
 import chat.stores.history.HistoryReader;
+import chat.stores.history.RecentMessages;
 import chat.stores.history.ReadPositions;
 import chat.stores.presence.GatewayLiveness;
 import chat.stores.presence.PresenceDirectory;
@@ -127,7 +129,7 @@ public final class GatewayVerticle extends VerticleBase {
     registry = new GatewayRegistry(redis, config.staleAfterSeconds * 1000L);
     cassandra = CassandraClients.create(vertx, config.cassandra);
     HistoryReader history = new HistoryReader(cassandra, config.cassandra);
-    catchUp = new CatchUp(history, memberships, postgres);
+    catchUp = new CatchUp(history, new BackwardPages(history, new RecentMessages(redis)), memberships, postgres);
     receipts = new Receipts(memberships, history, new ReadPositions(cassandra, config.cassandra),
         new Fanout(redis, memberships, connections));
     presence = new PresenceReporter(vertx, producer, new GatewayLiveness(redis), config.gatewayId, System.currentTimeMillis());

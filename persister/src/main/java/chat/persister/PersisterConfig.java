@@ -3,6 +3,7 @@ package chat.persister;
 import chat.runtime.config.CassandraConfig;
 import chat.runtime.config.HttpConfig;
 import chat.runtime.config.KafkaConfig;
+import chat.runtime.config.RedisConfig;
 import chat.runtime.config.StartupConfig;
 
 /** Configuration of the persister stage ({@code CHAT_*} variables override the YAML file). */
@@ -13,6 +14,15 @@ public class PersisterConfig {
   public String groupId = "chat-persister";
   /** Cassandra, where history is written (keyspace and tables created at startup). */
   public CassandraConfig cassandra = new CassandraConfig();
+  /** Redis, where the newest messages of each channel are kept for the latest pages of history. */
+  public RedisConfig redis = new RedisConfig();
+  /**
+   * How many of a channel's newest messages the Redis cache keeps (pages of up to this many are
+   * served from it; larger ones from Cassandra). At least 1: readers always look there first.
+   */
+  public int recentMessages = 100;
+  /** A channel's cached messages are dropped after this many seconds without a new message. */
+  public int recentTtlSeconds = 86_400;
   /** Health endpoints ({@code /healthz}, {@code /readyz}). */
   public HttpConfig http = new HttpConfig(8083);
   /** Engine wait at startup. */

@@ -7,7 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
 
-/** Deploys the persister: wait for Kafka and Cassandra, create the topic it reads, consume. */
+/** Deploys the persister: wait for Kafka, Cassandra and Redis, create the topic it reads, consume. */
 public final class PersisterStage {
 
   private PersisterStage() {}
@@ -16,7 +16,8 @@ public final class PersisterStage {
     int wait = config.startup.engineWaitSeconds;
     return Future.all(
             EngineCheck.await(vertx, "Kafka", config.kafka.bootstrapServers, wait),
-            EngineCheck.await(vertx, "Cassandra", config.cassandra.contactPoints, wait))
+            EngineCheck.await(vertx, "Cassandra", config.cassandra.contactPoints, wait),
+            EngineCheck.await(vertx, "Redis", config.redis.uri, wait))
         .compose(v -> KafkaTopics.ensure(vertx, config.kafka, List.of(Topics.MESSAGES)))
         .compose(v -> vertx.deployVerticle(new PersisterVerticle(config)));
   }

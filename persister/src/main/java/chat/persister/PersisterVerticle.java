@@ -5,24 +5,36 @@ import chat.runtime.http.Health;
 import chat.runtime.kafka.BatchConsumer;
 import chat.runtime.kafka.JsonRecords;
 import chat.runtime.kafka.KafkaClients;
+import chat.runtime.redis.RedisClients;
 import chat.schemas.Topics;
 import chat.schemas.events.MessageSequenced;
+import chat.stores.history.HistoryReader;
 import chat.stores.history.HistorySchema;
 import chat.stores.history.HistoryWriter;
+import chat.stores.history.RecentMessages;
+import chat.stores.history.StoredMessage;
 import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
-import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
-import java.util.ArrayList;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import java.util.List;
 
-/** chat.messages → Cassandra history; offsets committed only after the writes succeeded. */
+/**
+ * chat.messages → Cassandra history, then the Redis cache of each channel's newest messages;
+ * offsets committed only after both succeeded (a retried batch rewrites both, harmlessly).
+ */
 public final class PersisterVerticle extends VerticleBase {
 
   private final PersisterConfig config;
   private CassandraClient cassandra;
+  private Redis redis;
   private BatchConsumer consumer;
+  private HistoryWriter writer;
+  private HistoryReader reader;
+  private RecentMessages recent;
 
   public PersisterVerticle(PersisterConfig config) {
     this.config = config;
@@ -31,20 +43,42 @@ public final class PersisterVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     cassandra = CassandraClients.create(vertx, config.cassandra);
+    redis = RedisClients.pooled(vertx, config.redis);
+    recent = new RecentMessages(redis, config.recentMessages, config.recentTtlSeconds);
     Router router = Router.router(vertx);
-    new Health().check("cassandra", () -> cassandra.execute("SELECT release_version FROM system.local")).mount(router);
+    new Health()
+        .check("cassandra", () -> cassandra.execute("SELECT release_version FROM system.local"))
+        .check("redis", () -> redis.send(Request.cmd(Command.PING)))
+        .mount(router);
     return HistorySchema.ensure(cassandra, config.cassandra)
         .compose(v -> {
-          HistoryWriter writer = new HistoryWriter(cassandra, config.cassandra);
+          writer = new HistoryWriter(cassandra, config.cassandra);
+          reader = new HistoryReader(cassandra, config.cassandra);
           consumer = new BatchConsumer(vertx, KafkaClients.consumer(vertx, config.kafka, config.groupId, "persister"),
-              "persister", batch -> writer.write(JsonRecords.decodeAll(batch, MessageSequenced.class)));
+              "persister", batch -> persist(JsonRecords.decodeAll(batch, MessageSequenced.class)));
           return consumer.start(Topics.MESSAGES);
         })
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host));
   }
 
+  /**
+   * History first, the cache after, so the cache never shows a message history lacks. A channel
+   * whose cache had expired is refilled from history (which already holds this batch).
+   */
+  private Future<Void> persist(List<MessageSequenced> messages) {
+    List<StoredMessage> stored = messages.stream().map(m -> new StoredMessage(m.channelId(), m.seq(), m.senderId(),
+        m.deviceId(), m.clientMsgId(), m.body(), m.sentAt())).toList();
+    return writer.write(messages)
+        .compose(v -> recent.add(stored))
+        .compose(cold -> Future.all(cold.stream()
+            .map(channel -> reader.latest(channel, config.recentMessages).compose(newest -> recent.fill(channel, newest)))
+            .toList()))
+        .mapEmpty();
+  }
+
   @Override
   public Future<?> stop() {
-    return consumer == null ? cassandra.close() : consumer.stop().eventually(() -> cassandra.close());
+    Future<Void> consumed = consumer == null ? Future.succeededFuture() : consumer.stop();
+    return consumed.eventually(() -> Future.join(cassandra.close(), redis.close()));
   }
 }

@@ -15,6 +15,14 @@ public final class RedisKeys {
     return "members:" + channelId;
   }
 
+  /**
+   * Sorted set seq → message (JSON of {@code StoredMessage}): the newest messages of a channel,
+   * written by the persister after Cassandra, read for the latest pages of history.
+   */
+  public static String recentMessages(long channelId) {
+    return "recent:" + channelId;
+  }
+
   /** Pub/sub channel a gateway listens on for deliveries to its sockets. */
   public static String gatewayInbox(String gatewayId) {
     return "gw:" + gatewayId;

@@ -2,10 +2,11 @@ package chat.api.history;
 
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Problem;
+import chat.stores.history.BackwardPages;
+import chat.stores.history.HistoryPage;
 import chat.stores.history.HistoryReader;
 import chat.stores.history.StoredMessage;
 import chat.stores.membership.Memberships;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import chat.api.http.Operations;
@@ -21,10 +22,12 @@ public final class HistoryRoutes {
   private static final int MAX_LIMIT = 200;
 
   private final HistoryReader history;
+  private final BackwardPages backwardPages;
   private final Memberships memberships;
 
-  public HistoryRoutes(HistoryReader history, Memberships memberships) {
+  public HistoryRoutes(HistoryReader history, BackwardPages backwardPages, Memberships memberships) {
     this.history = history;
+    this.backwardPages = backwardPages;
     this.memberships = memberships;
   }
 
@@ -44,17 +47,10 @@ public final class HistoryRoutes {
     }
     memberships.isMember(channelId, BearerAuth.userId(ctx))
         .compose(member -> !member ? Problem.forbidden("not a member of channel " + channelId).<List<StoredMessage>>asFuture()
-            : history.head(channelId).compose(head -> {
-              long top = head.orElse(0L);
-              if (after >= 0) {
-                return history.pageForwards(channelId, after, top, limit).map(HistoryRoutes::newestFirst);
-              }
-              if (around > 0) {
-                return history.around(channelId, around, top, limit).map(HistoryRoutes::newestFirst);
-              }
-              return before > 0 ? history.pageBackwards(channelId, Math.min(top, before - 1), limit)
-                  : top == 0 ? Future.succeededFuture(List.<StoredMessage>of()) : history.pageBackwards(channelId, top, limit);
-            }))
+            : after < 0 && around < 0 ? backwardPages.page(channelId, before, limit).map(HistoryPage::messages)
+            : history.head(channelId).compose(head -> after >= 0
+                ? history.pageForwards(channelId, after, head.orElse(0L), limit).map(HistoryRoutes::newestFirst)
+                : history.around(channelId, around, head.orElse(0L), limit).map(HistoryRoutes::newestFirst)))
         .onSuccess(messages -> {
           JsonArray items = new JsonArray();
           messages.forEach(m -> items.add(new JsonObject().put("channel", m.channelId()).put("seq", m.seq())

@@ -8,6 +8,7 @@ import chat.schemas.frames.MessageFrame;
 import chat.schemas.frames.ServerFrame;
 import chat.schemas.frames.SyncFrame;
 import chat.schemas.frames.SyncedFrame;
+import chat.stores.history.BackwardPages;
 import chat.stores.history.HistoryReader;
 import chat.stores.history.StoredMessage;
 import chat.stores.membership.Memberships;
@@ -29,11 +30,13 @@ public final class CatchUp {
   static final int DEFAULT_LIMIT = 50;
 
   private final HistoryReader history;
+  private final BackwardPages backwardPages;
   private final Memberships memberships;
   private final Pool postgres;
 
-  public CatchUp(HistoryReader history, Memberships memberships, Pool postgres) {
+  public CatchUp(HistoryReader history, BackwardPages backwardPages, Memberships memberships, Pool postgres) {
     this.history = history;
+    this.backwardPages = backwardPages;
     this.memberships = memberships;
     this.postgres = postgres;
   }
@@ -42,21 +45,16 @@ public final class CatchUp {
     int limit = request.limit() == null ? DEFAULT_LIMIT : request.limit();
     return memberships.isMember(request.channel(), userId).compose(member -> !member
         ? Future.succeededFuture(ErrorFrame.of(ErrorCode.NOT_A_MEMBER, "not a member of channel " + request.channel()))
-        : history.head(request.channel()).compose(known -> {
-          long head = known.orElse(0L);
-          Future<List<StoredMessage>> page;
-          if (request.after() != null) {
-            page = history.pageForwards(request.channel(), request.after(), head, limit);
-          } else if (request.around() != null) {
-            page = history.around(request.channel(), request.around(), head, limit);
-          } else if (request.before() != null) {
-            page = request.before() <= 1 ? Future.succeededFuture(List.of())
-                : history.pageBackwards(request.channel(), Math.min(head, request.before() - 1), limit);
-          } else {
-            page = head == 0 ? Future.succeededFuture(List.of()) : history.pageBackwards(request.channel(), head, limit);
-          }
-          return page.map(messages -> new HistoryPageFrame(request.channel(), head, frames(messages)));
-        }));
+        : request.after() == null && request.around() == null
+            ? backwardPages.page(request.channel(), request.before() == null ? 0 : request.before(), limit)
+                .map(page -> new HistoryPageFrame(request.channel(), page.head(), frames(page.messages())))
+            : history.head(request.channel()).compose(known -> {
+              long head = known.orElse(0L);
+              Future<List<StoredMessage>> page = request.after() != null
+                  ? history.pageForwards(request.channel(), request.after(), head, limit)
+                  : history.around(request.channel(), request.around(), head, limit);
+              return page.map(messages -> new HistoryPageFrame(request.channel(), head, frames(messages)));
+            }));
   }
 
   public Future<ServerFrame> sync(long userId, SyncFrame request) {

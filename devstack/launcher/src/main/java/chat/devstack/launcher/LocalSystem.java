@@ -98,6 +98,7 @@ public final class LocalSystem {
     PersisterConfig persister = new PersisterConfig();
     persister.kafka = EngineConfigs.kafka(engines);
     persister.cassandra = EngineConfigs.cassandra(engines);
+    persister.redis = EngineConfigs.redis(engines);
     persister.http = new HttpConfig(ports.persister());
 
     RouterConfig router = new RouterConfig();

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import chat.devstack.engines.Endpoints;
+import chat.devstack.engines.EngineConfigs;
+import chat.runtime.redis.RedisClients;
+import chat.stores.RedisKeys;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.json.JsonArray;
@@ -131,6 +137,34 @@ class EndToEndMessageIT {
       assertThat(b.received(type("message"))).extracting(f -> f.getLong("seq") + ":" + f.getString("body"))
           .containsExactly("1:m1", "2:m2", "3:m3");
     }
+  }
+
+  @Test
+  void the_latest_page_is_kept_in_redis_and_a_cache_that_expired_is_refilled_from_history() throws Exception {
+    User alice = newUser();
+    User bob = newUser();
+    long channel = directChannel(alice, bob);
+    Redis redis = RedisClients.pooled(vertx, EngineConfigs.redis(engines));
+    Request cached = Request.cmd(Command.ZCARD).arg(RedisKeys.recentMessages(channel));
+
+    try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone")) {
+      for (int i = 1; i <= 3; i++) {
+        a.send(send(channel, UUID.randomUUID(), "m" + i));
+      }
+      await().atMost(Duration.ofSeconds(20)).until(() -> redis.send(cached).toCompletionStage().toCompletableFuture()
+          .get().toInteger() == 3);
+      redis.send(Request.cmd(Command.DEL).arg(RedisKeys.recentMessages(channel))).toCompletionStage().toCompletableFuture().get();
+
+      a.send(send(channel, UUID.randomUUID(), "m4"));
+      await().atMost(Duration.ofSeconds(20)).until(() -> redis.send(cached).toCompletionStage().toCompletableFuture()
+          .get().toInteger() == 4);
+    }
+    JsonArray latest = call(http.get("/v1/channels/" + channel + "/messages?limit=3").bearerTokenAuthentication(bob.token()).send(), 200)
+        .getJsonArray("messages");
+    assertThat(latest.stream().map(m -> ((JsonObject) m).getString("body"))).containsExactly("m4", "m3", "m2");
+    JsonArray older = call(http.get("/v1/channels/" + channel + "/messages?before=2").bearerTokenAuthentication(bob.token()).send(), 200)
+        .getJsonArray("messages");
+    assertThat(older.stream().map(m -> ((JsonObject) m).getString("body"))).containsExactly("m1");
   }
 
   @Test

@@ -1,0 +1,136 @@
+package chat.stores.history;
+
+import chat.runtime.redis.RedisScript;
+import chat.schemas.Json;
+import chat.stores.RedisKeys;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.Future;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The newest messages of each active channel, in Redis: a sorted set {@code recent:{channel}}
+ * scored by seq, so the page a client opens a channel with is one Redis read instead of two
+ * Cassandra queries. Only the persister writes it, always after the same messages are in
+ * Cassandra, so the cache never holds what history does not; it keeps the newest {@code keep}
+ * messages and expires when the channel is quiet for {@code ttlSeconds}.
+ */
+public final class RecentMessages {
+
+  /**
+   * KEYS: the set. ARGV: keep, ttl, then seq/message pairs. One member per seq (a message written
+   * again replaces itself), trimmed to the newest {@code keep}. Returns whether the key existed.
+   */
+  private static final RedisScript ADD = new RedisScript("local existed = redis.call('EXISTS', KEYS[1])"
+      + " for i = 3, #ARGV, 2 do"
+      + "  redis.call('ZREMRANGEBYSCORE', KEYS[1], ARGV[i], ARGV[i])"
+      + "  redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1])"
+      + " end"
+      + " redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[1]) + 1))"
+      + " redis.call('EXPIRE', KEYS[1], ARGV[2])"
+      + " return existed");
+
+  /** KEYS: the set. ARGV: highest seq wanted, limit. Returns {top seq or 0, members at or below, newest first}. */
+  private static final RedisScript PAGE = new RedisScript("local top = redis.call('ZREVRANGE', KEYS[1], 0, 0, 'WITHSCORES')"
+      + " local page = redis.call('ZREVRANGEBYSCORE', KEYS[1], ARGV[1], '-inf', 'LIMIT', 0, ARGV[2])"
+      + " return {top[2] or '0', page}");
+
+  private final Redis redis;
+  private final int keep;
+  private final int ttlSeconds;
+
+  /** For reading only (the api, the gateways): {@link #add} and {@link #fill} are the persister's. */
+  public RecentMessages(Redis redis) {
+    this.redis = redis;
+    this.keep = 0;
+    this.ttlSeconds = 0;
+  }
+
+  /** For the persister: keeps the newest {@code keep} messages of a channel, for {@code ttlSeconds} after the last. */
+  public RecentMessages(Redis redis, int keep, int ttlSeconds) {
+    if (keep < 1 || ttlSeconds < 1) {
+      throw new IllegalArgumentException("recentMessages and recentTtlSeconds must be at least 1");
+    }
+    this.redis = redis;
+    this.keep = keep;
+    this.ttlSeconds = ttlSeconds;
+  }
+
+  /**
+   * Adds messages (in one round trip, one script call per channel) and answers the channels whose
+   * cache had expired or never existed while the messages start past seq 1: their older messages
+   * are missing from the cache, so the caller fills it from history ({@link #fill}).
+   */
+  public Future<List<Long>> add(List<StoredMessage> messages) {
+    Map<Long, List<StoredMessage>> byChannel = new LinkedHashMap<>();
+    messages.forEach(m -> byChannel.computeIfAbsent(m.channelId(), c -> new ArrayList<>()).add(m));
+    if (byChannel.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    List<Long> channels = new ArrayList<>(byChannel.keySet());
+    List<Request> calls = channels.stream().map(c -> addCall(c, byChannel.get(c))).toList();
+    return redis.batch(calls).map(replies -> {
+      List<Long> cold = new ArrayList<>();
+      for (int i = 0; i < channels.size(); i++) {
+        long lowest = byChannel.get(channels.get(i)).stream().mapToLong(StoredMessage::seq).min().orElse(1);
+        if (replies.get(i).toInteger() == 0 && lowest > 1) {
+          cold.add(channels.get(i));
+        }
+      }
+      return cold;
+    });
+  }
+
+  /** Puts a channel's newest messages (read from history) into its cache; idempotent like {@link #add}. */
+  public Future<Void> fill(long channelId, List<StoredMessage> newest) {
+    return newest.isEmpty() ? Future.succeededFuture() : redis.send(addCall(channelId, newest)).mapEmpty();
+  }
+
+  private Request addCall(long channelId, List<StoredMessage> messages) {
+    if (keep == 0) {
+      throw new IllegalStateException("this RecentMessages is for reading");
+    }
+    Object[] args = new Object[2 + messages.size() * 2];
+    args[0] = keep;
+    args[1] = ttlSeconds;
+    for (int i = 0; i < messages.size(); i++) {
+      args[2 + i * 2] = messages.get(i).seq();
+      args[3 + i * 2] = Json.encode(messages.get(i));
+    }
+    return ADD.call(List.of(RedisKeys.recentMessages(channelId)), args);
+  }
+
+  /**
+   * Up to {@code limit} messages with {@code seq <= fromSeq}, newest first, if the cache holds
+   * exactly those ({@link RecentWindow}); empty when history must be read instead.
+   */
+  public Future<Optional<HistoryPage>> backwards(long channelId, long fromSeq, int limit) {
+    return redis.send(PAGE.call(List.of(RedisKeys.recentMessages(channelId)), fromSeq, limit)).map(reply -> {
+      long top = reply.get(0).toLong();
+      Response members = reply.get(1);
+      List<StoredMessage> page = new ArrayList<>(members.size());
+      List<Long> seqs = new ArrayList<>(members.size());
+      for (Response member : members) {
+        StoredMessage message = decode(member.toString());
+        page.add(message);
+        seqs.add(message.seq());
+      }
+      return RecentWindow.covers(top, fromSeq, limit, seqs) ? Optional.of(new HistoryPage(top, page)) : Optional.empty();
+    });
+  }
+
+  private static StoredMessage decode(String member) {
+    try {
+      return Json.decode(member, StoredMessage.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
