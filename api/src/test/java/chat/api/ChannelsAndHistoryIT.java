@@ -77,6 +77,10 @@ class ChannelsAndHistoryIT extends ApiTestBase {
         400, "invalid_field");
     assertProblem(await(http.get("/v1/channels/abc/messages").bearerTokenAuthentication(alice.getString("token")).send()),
         400, "invalid_field");
+    assertProblem(await(http.get("/v1/channels/1/messages?limit=201").bearerTokenAuthentication(alice.getString("token")).send()),
+        400, "invalid_field");
+    assertProblem(await(http.get("/v1/channels/1/messages?before=5&after=1").bearerTokenAuthentication(alice.getString("token")).send()),
+        400, "invalid_field");
   }
 
   @Test

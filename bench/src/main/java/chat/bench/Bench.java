@@ -103,13 +103,15 @@ public final class Bench {
     int page;
     @Option(names = "--rate", defaultValue = "500", description = "reads per second offered (default: ${DEFAULT-VALUE})")
     double rate;
+    @Option(names = "--warmup", defaultValue = "15", description = "seconds of reading first, not measured (default: ${DEFAULT-VALUE})")
+    int warmup;
     @Option(names = "--duration", defaultValue = "60", description = "seconds of reading (default: ${DEFAULT-VALUE})")
     int duration;
 
     @Override
     public Integer call() throws Exception {
-      OneToOneLatency.Result result = run(duration + 600L, vertx -> new HistoryReads(vertx,
-          new HistoryReads.Options(target.api, messages, page, rate, Duration.ofSeconds(duration))).run());
+      OneToOneLatency.Result result = run(warmup + duration + 600L, vertx -> new HistoryReads(vertx,
+          new HistoryReads.Options(target.api, messages, page, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(duration))).run());
       target.report("history-" + (long) rate, "history last " + page + " at " + (long) rate + " reads/s", result);
       return 0;
     }

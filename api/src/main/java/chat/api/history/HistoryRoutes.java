@@ -19,8 +19,6 @@ import java.util.List;
  */
 public final class HistoryRoutes {
 
-  private static final int MAX_LIMIT = 200;
-
   private final HistoryReader history;
   private final BackwardPages backwardPages;
   private final Memberships memberships;
@@ -32,25 +30,18 @@ public final class HistoryRoutes {
   }
 
   public void register(Operations operations) {
-    operations.authenticated("readHistory", this::page);
+    operations.authenticatedSelfChecked("readHistory", this::page); // parameters: HistoryQuery
   }
 
   private void page(RoutingContext ctx) {
-    long channelId = positive(ctx.pathParam("channelId"), "channelId");
-    String limitParam = ctx.request().getParam("limit");
-    int limit = limitParam == null ? 50 : (int) Math.min(MAX_LIMIT, positive(limitParam, "limit"));
-    long before = optional(ctx, "before");
-    long after = optional(ctx, "after");
-    long around = optional(ctx, "around");
-    if ((before > 0 ? 1 : 0) + (after >= 0 ? 1 : 0) + (around > 0 ? 1 : 0) > 1) {
-      throw Problem.badRequest("invalid_field", "before, after, around: give at most one");
-    }
+    HistoryQuery query = HistoryQuery.parse(ctx.pathParam("channelId"), ctx.request()::getParam);
+    long channelId = query.channelId();
     memberships.isMember(channelId, BearerAuth.userId(ctx))
         .compose(member -> !member ? Problem.forbidden("not a member of channel " + channelId).<List<StoredMessage>>asFuture()
-            : after < 0 && around < 0 ? backwardPages.page(channelId, before, limit).map(HistoryPage::messages)
-            : history.head(channelId).compose(head -> after >= 0
-                ? history.pageForwards(channelId, after, head.orElse(0L), limit).map(HistoryRoutes::newestFirst)
-                : history.around(channelId, around, head.orElse(0L), limit).map(HistoryRoutes::newestFirst)))
+            : query.backwards() ? backwardPages.page(channelId, query.before(), query.limit()).map(HistoryPage::messages)
+            : history.head(channelId).compose(head -> query.after() >= 0
+                ? history.pageForwards(channelId, query.after(), head.orElse(0L), query.limit()).map(HistoryRoutes::newestFirst)
+                : history.around(channelId, query.around(), head.orElse(0L), query.limit()).map(HistoryRoutes::newestFirst)))
         .onSuccess(messages -> {
           JsonArray items = new JsonArray();
           messages.forEach(m -> items.add(new JsonObject().put("channel", m.channelId()).put("seq", m.seq())
@@ -65,23 +56,5 @@ public final class HistoryRoutes {
     List<StoredMessage> copy = new java.util.ArrayList<>(oldestFirst);
     java.util.Collections.reverse(copy);
     return copy;
-  }
-
-  /** A seq parameter, or -1 when absent ({@code after} may be 0). */
-  private static long optional(RoutingContext ctx, String name) {
-    String value = ctx.request().getParam(name);
-    return value == null ? -1 : Long.parseLong(value);
-  }
-
-  private static long positive(String value, String name) {
-    try {
-      long parsed = Long.parseLong(value);
-      if (parsed >= 1) {
-        return parsed;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw Problem.badRequest("invalid_field", name + ": a positive integer is required");
   }
 }

@@ -22,8 +22,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class HistoryReads {
 
-  /** What to run. */
-  public record Options(String apiUrl, int messages, int page, double ratePerSecond, Duration duration) {}
+  /** What to run. {@code warmup}: reading at the same rate before the measured {@code duration}, not counted. */
+  public record Options(String apiUrl, int messages, int page, double ratePerSecond, Duration warmup, Duration duration) {}
 
   private final Vertx vertx;
   private final Options options;
@@ -86,26 +86,31 @@ public final class HistoryReads {
   }
 
   private Future<LatencyReport> drive(String token, long channel) {
-    long total = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
+    long warmups = Math.round(options.ratePerSecond() * options.warmup().toMillis() / 1000.0);
+    long total = warmups + Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
     long t0 = System.nanoTime() + 100_000_000L;
+    long measuredFrom = t0 + options.warmup().toNanos();
     String path = options.apiUrl() + "/v1/channels/" + channel + "/messages?limit=" + options.page();
     return OpenSchedule.run(vertx, options.ratePerSecond(), total, t0,
             (i, due) -> reads.getAbs(path).bearerTokenAuthentication(token).send().onComplete(ar -> {
               long latency = Math.max(0, (System.nanoTime() - due) / 1000);
               synchronized (this) {
                 answered++;
+                if (i < warmups) {
+                  return;
+                }
                 if (ar.failed() || ar.result().statusCode() != 200) {
                   failed++;
                 } else if (ar.result().bodyAsJsonObject().getJsonArray("messages").size() != options.page()) {
                   shortPages++;
                 } else {
                   micros.recordValue(latency);
-                  timeline.record((due - t0) / 1_000_000_000L, latency);
+                  timeline.record((due - measuredFrom) / 1_000_000_000L, latency);
                 }
               }
             }),
             () -> answered() == total)
-        .map(v -> report(total));
+        .map(v -> report(total - warmups));
   }
 
   private synchronized long answered() {

@@ -96,7 +96,7 @@ class LatencyScenariosIT {
     Vertx client = Vertx.vertx();
     try {
       OneToOneLatency.Result result = new HistoryReads(client, new HistoryReads.Options(system.apiUrl(), 60, 50, 50,
-              Duration.ofSeconds(2)))
+              Duration.ofSeconds(1), Duration.ofSeconds(2)))
           .run().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
 
       assertThat(result.report().sent()).isEqualTo(100);
