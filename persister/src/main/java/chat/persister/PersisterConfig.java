@@ -12,6 +12,12 @@ public class PersisterConfig {
   public KafkaConfig kafka = new KafkaConfig();
   /** Consumer group of the persisters. */
   public String groupId = "chat-persister";
+  /**
+   * How often the offsets of the batches handled are committed, ms (0: after every batch). Under
+   * load a batch is handled every few ms, and a commit after each would cost a round trip and a
+   * write to Kafka each time; a crash replays at most this much, harmlessly (writes are idempotent).
+   */
+  public int commitIntervalMs = 200;
   /** Cassandra, where history is written (keyspace and tables created at startup). */
   public CassandraConfig cassandra = new CassandraConfig();
   /** Redis, where the newest messages of each channel are kept for the latest pages of history. */

@@ -20,6 +20,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -55,7 +56,8 @@ public final class PersisterVerticle extends VerticleBase {
           writer = new HistoryWriter(cassandra, config.cassandra);
           reader = new HistoryReader(cassandra, config.cassandra);
           consumer = new BatchConsumer(vertx, KafkaClients.consumer(vertx, config.kafka, config.groupId, "persister"),
-              "persister", batch -> persist(JsonRecords.decodeAll(batch, MessageSequenced.class)));
+              "persister", batch -> persist(JsonRecords.decodeAll(batch, MessageSequenced.class)),
+              Duration.ofMillis(config.commitIntervalMs));
           return consumer.start(Topics.MESSAGES);
         })
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host));

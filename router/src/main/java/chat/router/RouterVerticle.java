@@ -27,6 +27,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,7 +61,7 @@ public final class RouterVerticle extends VerticleBase {
     readPositions = new ReadPositions(cassandra, config.cassandra);
     producer = KafkaClients.producer(vertx, config.kafka, "router-push");
     consumer = new BatchConsumer(vertx, KafkaClients.consumer(vertx, config.kafka, config.groupId, "router"),
-        "router", this::route);
+        "router", this::route, Duration.ofMillis(config.commitIntervalMs));
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
     return consumer.start(Topics.MESSAGES)
