@@ -128,13 +128,15 @@ public final class Bench {
     int members;
     @Option(names = "--rate", defaultValue = "50", description = "messages per second offered, over all groups (default: ${DEFAULT-VALUE})")
     double rate;
+    @Option(names = "--warmup", defaultValue = "15", description = "seconds of sending first, not measured (default: ${DEFAULT-VALUE})")
+    int warmup;
     @Option(names = "--duration", defaultValue = "60", description = "seconds of sending (default: ${DEFAULT-VALUE})")
     int duration;
 
     @Override
     public Integer call() throws Exception {
-      OneToOneLatency.Result result = run(duration + 900L, vertx -> new GroupFanout(vertx, new GroupFanout.Options(target.api,
-          groups, members, rate, Duration.ofSeconds(duration), Duration.ofSeconds(15))).run());
+      OneToOneLatency.Result result = run(warmup + duration + 900L, vertx -> new GroupFanout(vertx, new GroupFanout.Options(target.api,
+          groups, members, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), Duration.ofSeconds(15))).run());
       target.report("group-" + members + "-" + (long) rate, "groups of " + members + " at " + (long) rate + " msg/s", result);
       System.out.printf(java.util.Locale.ROOT, "deliveries: %.0f per second offered%n", rate * members);
       return 0;

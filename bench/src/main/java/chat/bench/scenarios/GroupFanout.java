@@ -25,7 +25,9 @@ import org.HdrHistogram.Histogram;
 public final class GroupFanout {
 
   /** What to run. */
-  public record Options(String apiUrl, int groups, int members, double ratePerSecond, Duration duration, Duration drain) {}
+  /** What to run. {@code warmup}: sending at the same rate before the measured {@code duration}, not counted. */
+  public record Options(String apiUrl, int groups, int members, double ratePerSecond, Duration warmup, Duration duration,
+      Duration drain) {}
 
   private record Group(long channel, List<WebSocket> sockets) {}
 
@@ -72,16 +74,20 @@ public final class GroupFanout {
   }
 
   private Future<LatencyReport> drive(List<Group> groups) {
-    long total = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
-    t0 = System.nanoTime() + 200_000_000L;
-    long expected = total * options.members();
+    long warmups = Math.round(options.ratePerSecond() * options.warmup().toMillis() / 1000.0);
+    long measured = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
+    long start = System.nanoTime() + 200_000_000L;
+    t0 = start + options.warmup().toNanos();
+    long expected = measured * options.members();
     long drainedAt = t0 + options.duration().toNanos() + options.drain().toNanos();
-    return OpenSchedule.run(vertx, options.ratePerSecond(), total, t0,
+    return OpenSchedule.run(vertx, options.ratePerSecond(), warmups + measured, start,
             (i, due) -> {
               Group group = groups.get((int) (i % groups.size()));
               WebSocket sender = group.sockets().get((int) ((i / groups.size()) % group.sockets().size()));
+              // warm-up messages are marked "w:" and not counted
+              String body = i < warmups ? "w:" + i : "g:" + (i - warmups) + ":" + due;
               sender.writeTextMessage(new JsonObject().put("type", "send").put("channel", group.channel())
-                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", "g:" + i + ":" + due).encode());
+                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", body).encode());
             },
             () -> delivered() >= expected || System.nanoTime() > drainedAt)
         .map(v -> report(expected));

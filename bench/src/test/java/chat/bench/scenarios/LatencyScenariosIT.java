@@ -113,7 +113,7 @@ class LatencyScenariosIT {
     Vertx client = Vertx.vertx();
     try {
       OneToOneLatency.Result result = new GroupFanout(client, new GroupFanout.Options(system.apiUrl(), 2, 5, 20,
-              Duration.ofSeconds(2), Duration.ofSeconds(20)))
+              Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(20)))
           .run().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
 
       assertThat(result.report().sent()).as("deliveries expected: 40 messages × 5 members").isEqualTo(200);
