@@ -102,8 +102,8 @@ public final class GroupFanout {
         expected - micros.getTotalCount(), duplicated, micros);
   }
 
-  /** Sockets live on several event loops: the bookkeeping is synchronized. */
-  private synchronized void onFrame(int member, String text) {
+  /** Sockets live on several event loops: frames are parsed on each, the bookkeeping is synchronized. */
+  private void onFrame(int member, String text) {
     long now = System.nanoTime();
     JsonObject frame = new JsonObject(text);
     String body = frame.getString("body");
@@ -111,13 +111,15 @@ public final class GroupFanout {
       return;
     }
     String[] parts = body.split(":");
-    int bit = Integer.parseInt(parts[1]) * options.members() + member;
+    record(now, Integer.parseInt(parts[1]) * options.members() + member, Long.parseLong(parts[2]));
+  }
+
+  private synchronized void record(long now, int bit, long due) {
     if (seen.get(bit)) {
       duplicated++;
       return;
     }
     seen.set(bit);
-    long due = Long.parseLong(parts[2]);
     long latency = Math.max(0, (now - due) / 1000);
     micros.recordValue(latency);
     timeline.record((due - t0) / 1_000_000_000L, latency);
