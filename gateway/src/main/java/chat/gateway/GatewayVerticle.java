@@ -3,6 +3,7 @@ package chat.gateway;
 import chat.gateway.catchup.CatchUp;
 import chat.gateway.frames.FrameReader;
 import chat.gateway.limits.SendLimits;
+import chat.gateway.metrics.GatewayMetrics;
 import chat.gateway.presence.PresenceReporter;
 import chat.gateway.receipts.Receipts;
 import chat.gateway.sessions.LocalSessions;
@@ -47,6 +48,8 @@ import chat.stores.presence.PresenceDirectory;
 import chat.stores.presence.PresenceStore;
 import chat.stores.sessions.Sessions;
 import chat.stores.tickets.Tickets;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -64,6 +67,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -105,6 +109,8 @@ public final class GatewayVerticle extends VerticleBase {
   private PresenceReporter presence;
   private PresenceDirectory presenceDirectory;
   private HttpServer server;
+  private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final GatewayMetrics metrics = new GatewayMetrics(meters, sessions::count);
   /** Devices whose sockets closed since the last flush: unregistered together (see {@link #flushClosed()}). */
   private Set<Connections.Device> closed = new LinkedHashSet<>();
 
@@ -138,6 +144,8 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
     router.get("/v1/ws").handler(this::upgrade);
+    router.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
+        .end(meters.scrape()));
     router.route().failureHandler(Problem::handleFailure);
 
     vertx.setPeriodic(config.refreshSeconds * 1000L, id -> connections.refresh(sessions.users())
@@ -257,6 +265,7 @@ public final class GatewayVerticle extends VerticleBase {
     Session session = new Session(userId, deviceId, socket, config.maxOutboundQueueBytes,
         limits.connectionBucket(now), limits.userBucket(userId, now));
     sessions.add(session);
+    metrics.opened();
     closed.remove(new Connections.Device(userId, deviceId)); // back before its old socket was unregistered: keep it
     reply(session, new WelcomeFrame(userId, deviceId, config.clientHeartbeatSeconds * 1000L, config.idleTimeoutSeconds * 1000L));
     connections.register(userId, deviceId, config.gatewayId)
@@ -271,6 +280,7 @@ public final class GatewayVerticle extends VerticleBase {
     socket.exceptionHandler(e -> log.debug("socket of user {} failed: {}", userId, e.toString()));
     socket.closeHandler(v -> {
       sessions.remove(session);
+      metrics.closed(session.closeCause());
       limits.released(userId);
       closed.add(new Connections.Device(userId, deviceId));
       if (!stopping) { // a stopping gateway reports all its connections itself
@@ -280,7 +290,7 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   /** Every frame, good or bad, costs a token: a flood is refused before any parsing or I/O. */
-  private static boolean admitted(Session session) {
+  private boolean admitted(Session session) {
     long wait = session.admitFrame(System.nanoTime());
     if (wait > 0) {
       reply(session, new ErrorFrame(ErrorCode.RATE_LIMITED, "too many frames; retry after " + wait + " ms", null, wait));
@@ -313,7 +323,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
   }
 
-  private static void answerIfAny(Session session, Future<Optional<ServerFrame>> answer) {
+  private void answerIfAny(Session session, Future<Optional<ServerFrame>> answer) {
     answer.onComplete(ar -> {
       if (ar.failed()) {
         reply(session, ErrorFrame.of(ErrorCode.UNAVAILABLE, "could not be stored; retry"));
@@ -323,7 +333,7 @@ public final class GatewayVerticle extends VerticleBase {
     });
   }
 
-  private static void answer(Session session, Future<ServerFrame> answer, String whenFailed) {
+  private void answer(Session session, Future<ServerFrame> answer, String whenFailed) {
     answer.onComplete(ar -> {
       if (ar.failed()) {
         log.warn("answering user {} failed ({}): {}", session.userId(), whenFailed, ar.cause().toString());
@@ -333,6 +343,7 @@ public final class GatewayVerticle extends VerticleBase {
   }
 
   private void onSend(Session session, SendFrame send) {
+    long arrived = System.nanoTime();
     String ref = send.clientMsgId().toString();
     Future<Boolean> member = memberships.isMember(send.channel(), session.userId());
     Future<Boolean> blocked = directBlocks.isBlocked(send.channel());
@@ -348,7 +359,10 @@ public final class GatewayVerticle extends VerticleBase {
             send.clientMsgId(), send.body(), System.currentTimeMillis());
         // called in send order; the idempotent producer keeps that order within the partition
         producer.send(KafkaProducerRecord.create(Topics.INBOUND, Long.toString(send.channel()), Json.encode(event)))
-            .onSuccess(metadata -> reply(session, new AcceptedFrame(send.channel(), send.clientMsgId())))
+            .onSuccess(metadata -> {
+              metrics.accepted(Duration.ofNanos(System.nanoTime() - arrived));
+              reply(session, new AcceptedFrame(send.channel(), send.clientMsgId()));
+            })
             .onFailure(e -> reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "the message was not stored; retry with the same client_msg_id", ref)));
       }
       return Future.succeededFuture();
@@ -367,14 +381,22 @@ public final class GatewayVerticle extends VerticleBase {
       log.error("undecodable delivery batch: {}", e.getMessage());
       return;
     }
+    int written = 0;
     for (GatewayBatch.Delivery delivery : batch.deliveries()) {
       for (Long user : delivery.users()) {
-        sessions.of(user).forEach(s -> s.send(delivery.frame()));
+        for (Session session : sessions.of(user)) {
+          session.send(delivery.frame());
+          written++;
+        }
       }
     }
+    metrics.delivered(written);
   }
 
-  private static void reply(Session session, ServerFrame frame) {
+  private void reply(Session session, ServerFrame frame) {
+    if (frame instanceof ErrorFrame error) {
+      metrics.error(error.code().code());
+    }
     session.send(Json.encode(frame));
   }
 

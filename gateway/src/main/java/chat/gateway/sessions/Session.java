@@ -25,6 +25,7 @@ public final class Session {
   private final String connectionId = UUID.randomUUID().toString();
   private long lastFrameNanos;
   private String leaveReason = "closed";
+  private String closeCause = "client";
   private final ServerWebSocket socket;
   private final TokenBucket connectionBucket;
   private final TokenBucket userBucket;
@@ -59,6 +60,7 @@ public final class Session {
   /** Closes the socket; {@code leaveReason} is what presence is told ({@code idle}, {@code gateway_stopped}). */
   public void close(short code, String reason, String leaveReason) {
     this.leaveReason = leaveReason;
+    this.closeCause = leaveReason;
     if (!socket.isClosed()) {
       socket.close(code, reason);
     }
@@ -67,6 +69,11 @@ public final class Session {
   /** Why the connection ended, for presence: {@code closed} unless the gateway closed it for a reason. */
   public String leaveReason() {
     return leaveReason;
+  }
+
+  /** Why the connection ended, for metrics: {@code client}, {@code idle}, {@code too_slow} or {@code gateway_stopped}. */
+  public String closeCause() {
+    return closeCause;
   }
 
   /**
@@ -96,6 +103,7 @@ public final class Session {
       return;
     }
     if (socket.writeQueueFull()) {
+      closeCause = "too_slow";
       socket.close(TRY_AGAIN_LATER, "too slow: reconnect and resync");
       return;
     }
