@@ -86,6 +86,18 @@ public final class GatewayFleet implements AutoCloseable {
     }
   }
 
+  /** The gateways' own count of the connections they saw closed, by cause (their {@code /metrics}), summed. */
+  public Map<String, Long> closesByCause() throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Map<String, Long> closes = GatewayCloses.none();
+    for (Gateway gateway : gateways) {
+      HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/metrics"))
+          .timeout(Duration.ofSeconds(10)).build();
+      GatewayCloses.add(closes, http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
+    }
+    return closes;
+  }
+
   private static void awaitReady(Gateway gateway, Duration timeout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/readyz"))

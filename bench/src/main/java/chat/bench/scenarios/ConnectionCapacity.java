@@ -76,7 +76,12 @@ public final class ConnectionCapacity {
   }
 
   /** The run: processes, the memory with no connection, each step, and what was lost while held. */
-  public record Result(Options options, ProcessMemory.Sample baseline, List<Step> steps, int closedWhileHeld, int heldAtEnd) {
+  /**
+   * @param gatewayCloses the gateways' own count of closed connections by cause over the whole
+   *     run (connecting and holding), before the client processes stop
+   */
+  public record Result(Options options, ProcessMemory.Sample baseline, List<Step> steps, int closedWhileHeld, int heldAtEnd,
+      Map<String, Long> gatewayCloses) {
 
     public Step last() {
       return steps.get(steps.size() - 1);
@@ -88,7 +93,8 @@ public final class ConnectionCapacity {
           .put("heartbeat_ms", options.heartbeat().toMillis()).put("hold_seconds", options.hold().toSeconds())
           .put("baseline_heap_bytes", baseline.heapBytes()).put("baseline_rss_bytes", baseline.rssBytes())
           .put("steps", new JsonArray(steps.stream().map(Step::toJson).toList()))
-          .put("closed_while_held", closedWhileHeld).put("held_at_end", heldAtEnd);
+          .put("closed_while_held", closedWhileHeld).put("held_at_end", heldAtEnd)
+          .put("gateway_closes_by_cause", new JsonObject(new java.util.LinkedHashMap<>(gatewayCloses)));
     }
 
     public String markdown() {
@@ -103,6 +109,8 @@ public final class ConnectionCapacity {
       }
       table.append(String.format(Locale.ROOT, "%nheld for %d s with a ping every %d s: %d closed by the server, %d still open%n",
           options.hold().toSeconds(), options.heartbeat().toSeconds(), closedWhileHeld, heldAtEnd));
+      table.append(String.format(Locale.ROOT, "closed over the whole run, as the gateways count them, by cause: %s%n",
+          gatewayCloses.isEmpty() ? "none" : gatewayCloses));
       return table.toString();
     }
   }
@@ -142,7 +150,8 @@ public final class ConnectionCapacity {
         int closedBefore = holders.total().closed();
         TimeUnit.MILLISECONDS.sleep(options.hold().toMillis()); // the run's schedule: hold, then count
         HolderStatus end = holders.total();
-        return new Result(options, baseline, steps, end.closed() - closedBefore, end.opened() - end.closed());
+        return new Result(options, baseline, steps, end.closed() - closedBefore, end.opened() - end.closed(),
+            fleet.closesByCause());
       }
     }
   }
