@@ -14,6 +14,10 @@ public final class EngineConfigs {
   public static KafkaConfig kafka(Endpoints engines) {
     KafkaConfig config = new KafkaConfig();
     config.bootstrapServers = engines.kafkaBootstrap();
+    // one broker and one instance of each stage on one machine: 2 partitions instead of the
+    // production 6 mean fewer transaction markers, fetches and commits per message (1:1 at
+    // 300 msg/s on 2 cores: p99 95 ms instead of 146 ms, A/B on fresh data folders)
+    config.partitions = 2;
     return config;
   }
 
