@@ -40,7 +40,9 @@ class AllInOneIT {
     try {
       await().atMost(Duration.ofSeconds(180)).until(() -> {
         assertThat(process.isAlive()).as("the all-in-one exited, see " + log).isTrue();
-        return Files.readString(log).contains("chat is ready");
+        String printed = Files.readString(log);
+        // the banner may reach the file in pieces: wait for the line with the api's address too
+        return printed.contains("chat is ready") && API.matcher(printed).find();
       });
       Matcher api = API.matcher(Files.readString(log));
       assertThat(api.find()).isTrue();
