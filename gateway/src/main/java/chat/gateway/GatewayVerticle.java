@@ -12,6 +12,7 @@ import chat.runtime.auth.Tokens;
 import chat.runtime.cassandra.CassandraClients;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Health;
+import chat.runtime.http.MetricsEndpoint;
 import chat.runtime.http.Problem;
 import chat.runtime.kafka.KafkaClients;
 import chat.runtime.postgres.PostgresClients;
@@ -144,8 +145,7 @@ public final class GatewayVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
     router.get("/v1/ws").handler(this::upgrade);
-    router.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
-        .end(meters.scrape()));
+    MetricsEndpoint.mount(router, meters);
     router.route().failureHandler(Problem::handleFailure);
 
     vertx.setPeriodic(config.refreshSeconds * 1000L, id -> connections.refresh(sessions.users())

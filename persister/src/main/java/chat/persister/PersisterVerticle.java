@@ -68,10 +68,8 @@ public final class PersisterVerticle extends VerticleBase {
    * whose cache had expired is refilled from history (which already holds this batch).
    */
   private Future<Void> persist(List<MessageSequenced> messages) {
-    List<StoredMessage> stored = messages.stream().map(m -> new StoredMessage(m.channelId(), m.seq(), m.senderId(),
-        m.deviceId(), m.clientMsgId(), m.body(), m.sentAt())).toList();
     return writer.write(messages)
-        .compose(v -> recent.add(stored))
+        .compose(v -> recent.add(messages.stream().map(StoredMessage::of).toList()))
         .compose(cold -> Future.all(cold.stream()
             .map(channel -> reader.latest(channel, config.recentMessages).compose(newest -> recent.fill(channel, newest)))
             .toList()))

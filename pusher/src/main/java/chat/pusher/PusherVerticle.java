@@ -9,6 +9,7 @@ import chat.pusher.delivery.RetryQueue;
 import chat.pusher.fcm.FcmProvider;
 import chat.pusher.fcm.ServiceAccount;
 import chat.pusher.metrics.PushMetrics;
+import chat.runtime.http.MetricsEndpoint;
 import chat.pusher.providers.PushProvider;
 import chat.pusher.webpush.WebPushProvider;
 import chat.runtime.http.Health;
@@ -84,8 +85,7 @@ public final class PusherVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
-    router.get("/metrics").handler(ctx -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4")
-        .end(registry.scrape()));
+    MetricsEndpoint.mount(router, registry);
     return consumer.start(Topics.PUSH)
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host));
   }

@@ -24,7 +24,7 @@ public final class Session {
   private final String deviceId;
   private final String connectionId = UUID.randomUUID().toString();
   private long lastFrameNanos;
-  private String leaveReason = "closed";
+  /** Why the connection ended: {@code client} unless the gateway closed it ({@code idle}, {@code too_slow}, {@code gateway_stopped}). */
   private String closeCause = "client";
   private final ServerWebSocket socket;
   private final TokenBucket connectionBucket;
@@ -59,7 +59,6 @@ public final class Session {
 
   /** Closes the socket; {@code leaveReason} is what presence is told ({@code idle}, {@code gateway_stopped}). */
   public void close(short code, String reason, String leaveReason) {
-    this.leaveReason = leaveReason;
     this.closeCause = leaveReason;
     if (!socket.isClosed()) {
       socket.close(code, reason);
@@ -68,7 +67,7 @@ public final class Session {
 
   /** Why the connection ended, for presence: {@code closed} unless the gateway closed it for a reason. */
   public String leaveReason() {
-    return leaveReason;
+    return "idle".equals(closeCause) || "gateway_stopped".equals(closeCause) ? closeCause : "closed";
   }
 
   /** Why the connection ended, for metrics: {@code client}, {@code idle}, {@code too_slow} or {@code gateway_stopped}. */

@@ -2,6 +2,7 @@ package chat.stores.history;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The pages clients read most: the latest page of a channel, and the pages just before it. They
@@ -25,7 +26,7 @@ public final class BackwardPages {
   public Future<HistoryPage> page(long channelId, long before, int limit) {
     long fromSeq = before > 0 ? before - 1 : Long.MAX_VALUE;
     return recent.backwards(channelId, fromSeq, limit)
-        .recover(e -> Future.succeededFuture(java.util.Optional.empty())) // the cache is an optimisation; history is the truth
+        .recover(e -> Future.succeededFuture(Optional.empty())) // the cache is an optimisation; history is the truth
         .compose(cached -> cached.isPresent() ? Future.succeededFuture(cached.get()) : fromHistory(channelId, fromSeq, limit));
   }
 

@@ -1,7 +1,14 @@
 package chat.stores.history;
 
+import chat.schemas.events.MessageSequenced;
 import java.util.UUID;
 
 /** A message as history holds it. */
 public record StoredMessage(long channelId, long seq, long senderId, String deviceId, UUID clientMsgId, String body,
-    long sentAt) {}
+    long sentAt) {
+
+  public static StoredMessage of(MessageSequenced message) {
+    return new StoredMessage(message.channelId(), message.seq(), message.senderId(), message.deviceId(),
+        message.clientMsgId(), message.body(), message.sentAt());
+  }
+}
