@@ -13,11 +13,13 @@ import java.util.UUID;
 public class GatewayConfig {
   /** This gateway's id: deliveries for its sockets arrive on Redis pub/sub {@code gw:{id}}. Unique per instance. */
   public String gatewayId = "gw-" + UUID.randomUUID().toString().substring(0, 8);
-  /** Where the WebSocket endpoint ({@code /v1/ws}) and health listen. */
+  /** Where health ({@code /healthz}, {@code /readyz}) and metrics ({@code /metrics}) listen: for probes and scrapers, not clients. */
   public HttpConfig http = new HttpConfig(8080);
+  /** Where clients open WebSockets ({@code /v1/ws}); the only port to expose to them. */
+  public HttpConfig websocket = new HttpConfig(8090);
   /**
    * The WebSocket URL clients are sent to by discovery (what a load balancer or ingress exposes).
-   * Empty: {@code ws://<http.host>:<bound port>/v1/ws}.
+   * Empty: {@code ws://<websocket.host>:<bound port>/v1/ws}.
    */
   public String publicUrl = "";
   /** How often the gateway refreshes its discovery entry (URL, connection count), seconds. */

@@ -1,6 +1,12 @@
 package chat.gateway;
 
+import chat.gateway.admission.Admitter;
 import chat.gateway.catchup.CatchUp;
+import chat.gateway.edge.ClientSocket;
+import chat.gateway.edge.SocketListener;
+import chat.gateway.edge.UpgradeRequest;
+import chat.gateway.edge.Upgrades;
+import chat.gateway.edge.WebSocketEdge;
 import chat.gateway.frames.FrameReader;
 import chat.gateway.limits.SendLimits;
 import chat.gateway.metrics.GatewayMetrics;
@@ -35,6 +41,9 @@ import chat.schemas.frames.TypingFrame;
 import chat.schemas.frames.ServerFrame;
 import chat.schemas.internal.GatewayBatch;
 import chat.stores.RedisKeys;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
 import chat.stores.blocks.DirectBlocks;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
@@ -55,10 +64,8 @@ import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.redis.client.Command;
@@ -73,8 +80,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +91,6 @@ import org.slf4j.LoggerFactory;
 public final class GatewayVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
-  private static final Pattern DEVICE_ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
   private final GatewayConfig config;
   private final LocalSessions sessions = new LocalSessions();
@@ -99,9 +103,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Memberships memberships;
   private DirectBlocks directBlocks;
   private Connections connections;
-  private BearerAuth auth;
-  private Sessions loginSessions;
-  private Tickets tickets;
+  private Admitter admitter;
   private GatewayRegistry registry;
   private CatchUp catchUp;
   private volatile boolean stopping;
@@ -110,6 +112,8 @@ public final class GatewayVerticle extends VerticleBase {
   private PresenceReporter presence;
   private PresenceDirectory presenceDirectory;
   private HttpServer server;
+  private WebSocketEdge edge;
+  private int webSocketPort;
   private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final GatewayMetrics metrics = new GatewayMetrics(meters, sessions::count);
   /** Devices whose sockets closed since the last flush: unregistered together (see {@link #flushClosed()}). */
@@ -130,9 +134,10 @@ public final class GatewayVerticle extends VerticleBase {
     memberships = new Memberships(redis, postgres);
     directBlocks = new DirectBlocks(redis, postgres);
     connections = new Connections(redis, config.connectionTtlSeconds);
-    loginSessions = new Sessions(redis, postgres);
-    auth = new BearerAuth(new Tokens(vertx, config.auth), loginSessions::isActive);
-    tickets = new Tickets(redis, 0); // the gateway only redeems tickets; the api issues them
+    Sessions loginSessions = new Sessions(redis, postgres);
+    admitter = new Admitter(new BearerAuth(new Tokens(vertx, config.auth), loginSessions::isActive),
+        new Tickets(redis, 0), // the gateway only redeems tickets; the api issues them
+        loginSessions);
     registry = new GatewayRegistry(redis, config.staleAfterSeconds * 1000L);
     cassandra = CassandraClients.create(vertx, config.cassandra);
     HistoryReader history = new HistoryReader(cassandra, config.cassandra);
@@ -144,7 +149,6 @@ public final class GatewayVerticle extends VerticleBase {
 
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
-    router.get("/v1/ws").handler(this::upgrade);
     MetricsEndpoint.mount(router, meters);
     router.route().failureHandler(Problem::handleFailure);
 
@@ -153,14 +157,15 @@ public final class GatewayVerticle extends VerticleBase {
     vertx.setPeriodic(1_000, id -> closeIdle());
     vertx.setPeriodic(50, id -> flushClosed());
 
-    HttpServerOptions options = new HttpServerOptions()
-        .setMaxWebSocketFrameSize(config.maxBodyBytes * 4 + 1024)
-        .setMaxWebSocketMessageSize(config.maxBodyBytes * 4 + 1024);
+    edge = new WebSocketEdge((ContextInternal) context, upgrades(), new WebSocketEdge.Settings(config.websocket.host,
+        config.websocket.port, "/v1/ws", config.maxBodyBytes * 4 + 1024, config.maxOutboundQueueBytes, 10_000));
     // presence must know this process is alive before any of its connections is reported
     return presence.beat()
         .compose(v -> subscribe())
-        .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen(config.http.port, config.http.host))
+        .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host))
         .onSuccess(s -> server = s)
+        .compose(s -> edge.listen())
+        .onSuccess(port -> webSocketPort = port)
         .compose(s -> heartbeat())
         .onSuccess(v -> vertx.setPeriodic(config.heartbeatSeconds * 1000L, id -> heartbeat()
             .onFailure(e -> log.warn("discovery heartbeat failed: {}", e.toString()))));
@@ -168,7 +173,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** Tells discovery this gateway is alive, where clients reach it, and how loaded it is; and presence that it is alive. */
   private Future<Void> heartbeat() {
-    String url = config.publicUrl.isEmpty() ? "ws://" + config.http.host + ":" + server.actualPort() + "/v1/ws" : config.publicUrl;
+    String url = config.publicUrl.isEmpty() ? "ws://" + config.websocket.host + ":" + webSocketPort + "/v1/ws" : config.publicUrl;
     return Future.all(registry.heartbeat(config.gatewayId, url, sessions.count(), System.currentTimeMillis()), presence.beat())
         .mapEmpty();
   }
@@ -199,8 +204,13 @@ public final class GatewayVerticle extends VerticleBase {
     }
   }
 
-  /** The port actually bound (useful when configured as 0). */
+  /** The WebSocket port actually bound (useful when configured as 0). */
   public int port() {
+    return webSocketPort;
+  }
+
+  /** The health and metrics port actually bound. */
+  public int healthPort() {
     return server.actualPort();
   }
 
@@ -229,41 +239,23 @@ public final class GatewayVerticle extends VerticleBase {
     vertx.setTimer(delayMs, id -> subscribe().onFailure(e -> resubscribe(Math.min(10_000, delayMs * 2))));
   }
 
-  private void upgrade(RoutingContext ctx) {
-    String device = ctx.request().getParam("device");
-    if (device != null && !DEVICE_ID.matcher(device).matches()) {
-      ctx.fail(Problem.badRequest("invalid_field", "device: 1 to 64 characters of A-Z, a-z, 0-9, _ and -"));
-      return;
-    }
-    String deviceId = device != null ? device : UUID.randomUUID().toString();
-    ctx.request().pause();
-    authenticate(ctx)
-        .onFailure(e -> {
-          ctx.request().resume();
-          ctx.fail(Problem.unauthorized("a valid access token or ticket is required"));
-        })
-        .onSuccess(userId -> ctx.request().toWebSocket()
-            .onSuccess(socket -> open(userId, deviceId, socket))
-            .onFailure(e -> log.debug("websocket upgrade failed: {}", e.toString())));
+  private Upgrades upgrades() {
+    return new Upgrades() {
+      @Override
+      public Future<Admission> admit(UpgradeRequest request) {
+        return admitter.admit(request);
+      }
+
+      @Override
+      public SocketListener opened(Admission admission, ClientSocket socket) {
+        return open(admission.userId(), admission.deviceId(), socket);
+      }
+    };
   }
 
-  /** A one-time ticket from discovery ({@code ?ticket=}), else a bearer token; either way an active session. */
-  private Future<Long> authenticate(RoutingContext ctx) {
-    String ticket = ctx.request().getParam("ticket");
-    if (ticket == null) {
-      return auth.authenticate(ctx.request()).map(claims -> claims.userId());
-    }
-    return tickets.redeem(ticket).compose(holder -> holder.isEmpty()
-        ? Future.failedFuture(new IllegalArgumentException("unknown, expired or used ticket"))
-        : loginSessions.isActive(holder.get().sessionId()).compose(active -> active
-            ? Future.succeededFuture(holder.get().userId())
-            : Future.failedFuture(new IllegalArgumentException("session revoked"))));
-  }
-
-  private void open(long userId, String deviceId, ServerWebSocket socket) {
+  private SocketListener open(long userId, String deviceId, ClientSocket socket) {
     long now = System.nanoTime();
-    Session session = new Session(userId, deviceId, socket, config.maxOutboundQueueBytes,
-        limits.connectionBucket(now), limits.userBucket(userId, now));
+    Session session = new Session(userId, deviceId, socket, limits.connectionBucket(now), limits.userBucket(userId, now));
     sessions.add(session);
     metrics.opened();
     closed.remove(new Connections.Device(userId, deviceId)); // back before its old socket was unregistered: keep it
@@ -271,22 +263,30 @@ public final class GatewayVerticle extends VerticleBase {
     connections.register(userId, deviceId, config.gatewayId)
         .onFailure(e -> log.warn("registering user {} device {} failed: {}", userId, deviceId, e.toString()));
     presence.connected(session);
-    socket.textMessageHandler(text -> onFrame(session, text));
-    socket.binaryMessageHandler(bytes -> {
-      if (admitted(session)) {
-        reply(session, ErrorFrame.of(ErrorCode.MALFORMED_JSON, "binary frames are not supported"));
+    return new SocketListener() {
+      @Override
+      public void onText(String text) {
+        onFrame(session, text);
       }
-    });
-    socket.exceptionHandler(e -> log.debug("socket of user {} failed: {}", userId, e.toString()));
-    socket.closeHandler(v -> {
-      sessions.remove(session);
-      metrics.closed(session.closeCause());
-      limits.released(userId);
-      closed.add(new Connections.Device(userId, deviceId));
-      if (!stopping) { // a stopping gateway reports all its connections itself
-        presence.disconnected(session, session.leaveReason());
+
+      @Override
+      public void onBinary() {
+        if (admitted(session)) {
+          reply(session, ErrorFrame.of(ErrorCode.MALFORMED_JSON, "binary frames are not supported"));
+        }
       }
-    });
+
+      @Override
+      public void onClosed() {
+        sessions.remove(session);
+        metrics.closed(session.closeCause());
+        limits.released(userId);
+        closed.add(new Connections.Device(userId, deviceId));
+        if (!stopping) { // a stopping gateway reports all its connections itself
+          presence.disconnected(session, session.leaveReason());
+        }
+      }
+    };
   }
 
   /** Every frame, good or bad, costs a token: a flood is refused before any parsing or I/O. */
@@ -383,11 +383,17 @@ public final class GatewayVerticle extends VerticleBase {
     }
     int written = 0;
     for (GatewayBatch.Delivery delivery : batch.deliveries()) {
-      for (Long user : delivery.users()) {
-        for (Session session : sessions.of(user)) {
-          session.send(delivery.frame());
-          written++;
+      // encoded once, written to every socket it goes to
+      ByteBuf frame = ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, delivery.frame());
+      try {
+        for (Long user : delivery.users()) {
+          for (Session session : sessions.of(user)) {
+            session.send(frame.retainedDuplicate());
+            written++;
+          }
         }
+      } finally {
+        frame.release();
       }
     }
     metrics.delivered(written);
@@ -403,13 +409,15 @@ public final class GatewayVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     stopping = true;
-    // leave discovery first, so no client is sent here while the rest closes; then tell presence
-    // every connection ends, before the producer flushes and closes
-    for (Session session : sessions.all()) {
-      presence.disconnected(session, "gateway_stopped");
-      session.close((short) 1001, "gateway stopping", "gateway_stopped");
-    }
-    return registry.leave(config.gatewayId).eventually(this::flushClosed).eventually(() -> Future.join(
+    // stop accepting sockets; tell presence every connection ends and close them; leave discovery;
+    // then the producer flushes and closes
+    return edge.close().eventually(() -> {
+      for (Session session : sessions.all()) {
+        presence.disconnected(session, "gateway_stopped");
+        session.close((short) 1001, "gateway stopping", "gateway_stopped");
+      }
+      return registry.leave(config.gatewayId);
+    }).eventually(this::flushClosed).eventually(() -> Future.join(
         producer.close().eventually(presence::leave),
         subscriber == null ? Future.succeededFuture() : subscriber.close(),
         redis.close(),

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayFleet implements AutoCloseable {
 
   /** One gateway process. */
-  public record Gateway(Process process, int port, Path log) {
+  /** {@code port}: the WebSocket port; {@code healthPort}: readiness and metrics. */
+  public record Gateway(Process process, int port, int healthPort, Path log) {
     public String url() {
       return "ws://127.0.0.1:" + port + "/v1/ws";
     }
@@ -52,10 +53,13 @@ public final class GatewayFleet implements AutoCloseable {
             .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("CHAT_GATEWAY_ID", "capacity-" + i);
+        int healthPort = freePort();
         builder.environment().put("CHAT_HTTP_HOST", "127.0.0.1");
-        builder.environment().put("CHAT_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("CHAT_HTTP_PORT", Integer.toString(healthPort));
+        builder.environment().put("CHAT_WEBSOCKET_HOST", "127.0.0.1");
+        builder.environment().put("CHAT_WEBSOCKET_PORT", Integer.toString(port));
         builder.environment().put("CHAT_PUBLIC_URL", "ws://127.0.0.1:" + port + "/v1/ws");
-        started.add(new Gateway(builder.start(), port, log));
+        started.add(new Gateway(builder.start(), port, healthPort, log));
       }
       for (Gateway gateway : started) {
         awaitReady(gateway, timeout);
@@ -91,7 +95,7 @@ public final class GatewayFleet implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Map<String, Long> closes = GatewayCloses.none();
     for (Gateway gateway : gateways) {
-      HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/metrics"))
+      HttpRequest metrics = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.healthPort() + "/metrics"))
           .timeout(Duration.ofSeconds(10)).build();
       GatewayCloses.add(closes, http.send(metrics, HttpResponse.BodyHandlers.ofString()).body());
     }
@@ -100,7 +104,7 @@ public final class GatewayFleet implements AutoCloseable {
 
   private static void awaitReady(Gateway gateway, Duration timeout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/readyz"))
+    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.healthPort() + "/readyz"))
         .timeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {

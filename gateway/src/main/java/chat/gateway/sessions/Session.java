@@ -1,10 +1,11 @@
 package chat.gateway.sessions;
 
+import chat.gateway.edge.ClientSocket;
 import chat.gateway.limits.SendLimits;
 import chat.gateway.limits.TokenBucket;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.http.ServerWebSocket;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -26,20 +27,18 @@ public final class Session {
   private long lastFrameNanos;
   /** Why the connection ended: {@code client} unless the gateway closed it ({@code idle}, {@code too_slow}, {@code gateway_stopped}). */
   private String closeCause = "client";
-  private final ServerWebSocket socket;
+  private final ClientSocket socket;
   private final TokenBucket connectionBucket;
   private final TokenBucket userBucket;
   private Future<Void> sends = Future.succeededFuture();
 
-  public Session(long userId, String deviceId, ServerWebSocket socket, int maxQueueBytes, TokenBucket connectionBucket,
-      TokenBucket userBucket) {
+  public Session(long userId, String deviceId, ClientSocket socket, TokenBucket connectionBucket, TokenBucket userBucket) {
     this.userId = userId;
     this.deviceId = deviceId;
     this.socket = socket;
     this.connectionBucket = connectionBucket;
     this.userBucket = userBucket;
     this.lastFrameNanos = System.nanoTime();
-    socket.setWriteQueueMaxSize(maxQueueBytes);
   }
 
   /** A frame arrived: the connection is alive. */
@@ -59,8 +58,8 @@ public final class Session {
 
   /** Closes the socket; {@code leaveReason} is what presence is told ({@code idle}, {@code gateway_stopped}). */
   public void close(short code, String reason, String leaveReason) {
-    this.closeCause = leaveReason;
     if (!socket.isClosed()) {
+      this.closeCause = leaveReason;
       socket.close(code, reason);
     }
   }
@@ -98,14 +97,30 @@ public final class Session {
   }
 
   public void send(String frameJson) {
+    if (writable()) {
+      socket.writeText(frameJson);
+    }
+  }
+
+  /** Sends a frame already encoded as UTF-8, taking over one reference to it (released if not sent). */
+  public void send(ByteBuf frameUtf8) {
+    if (writable()) {
+      socket.writeText(frameUtf8);
+    } else {
+      frameUtf8.release();
+    }
+  }
+
+  /** Whether a frame may be written; a client that does not read fast enough is closed instead. */
+  private boolean writable() {
     if (socket.isClosed()) {
-      return;
+      return false;
     }
     if (socket.writeQueueFull()) {
       closeCause = "too_slow";
       socket.close(TRY_AGAIN_LATER, "too slow: reconnect and resync");
-      return;
+      return false;
     }
-    socket.writeTextMessage(frameJson);
+    return true;
   }
 }

@@ -37,10 +37,14 @@ public final class BearerAuth {
   }
 
   public Future<Tokens.Claims> authenticate(HttpServerRequest request) {
-    String header = request.getHeader("Authorization");
-    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-        ? header.substring(7).trim()
-        : request.getParam("access_token");
+    return authenticate(request.getHeader("Authorization"), request.getParam("access_token"));
+  }
+
+  /** The claims of an {@code Authorization: Bearer} header's token, else of {@code accessToken} (a query parameter). */
+  public Future<Tokens.Claims> authenticate(String authorizationHeader, String accessToken) {
+    String token = authorizationHeader != null && authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? authorizationHeader.substring(7).trim()
+        : accessToken;
     return tokens.verify(token).compose(claims -> sessionActive.apply(claims.sessionId())
         .compose(active -> active ? Future.succeededFuture(claims)
             : Future.failedFuture(new IllegalArgumentException("session revoked or expired"))));

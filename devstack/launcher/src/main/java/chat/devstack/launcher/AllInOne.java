@@ -61,11 +61,12 @@ public final class AllInOne implements Callable<Integer> {
           chat is ready in %.1f s
             WebSocket  %s?access_token=<token>
             HTTP API   %s   (contract: /v1/openapi.yaml)
-            health     http://127.0.0.1:8080/readyz … :8086/readyz
+            health     http://127.0.0.1:%d/readyz and /metrics (gateway)%s
             engines    Kafka %s · Cassandra %s:%d · Redis %s · PostgreSQL %s:%d
             data       %s
           Ctrl-C stops everything.
-          %n""", readyMs / 1000.0, running.webSocketUrl(), running.apiUrl(), endpoints.kafkaBootstrap(),
+          %n""", readyMs / 1000.0, running.webSocketUrl(), running.apiUrl(), running.gatewayHealthPort(),
+          randomPorts ? "" : "; the api and the other stages: :8081 … :8086", endpoints.kafkaBootstrap(),
           endpoints.cassandraHost(), endpoints.cassandraPort(), endpoints.redisUri(), endpoints.postgresHost(),
           endpoints.postgresPort(), dataDir.toAbsolutePath());
     } catch (Exception e) {

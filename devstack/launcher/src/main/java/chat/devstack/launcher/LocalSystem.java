@@ -32,9 +32,10 @@ import java.util.function.Consumer;
 public final class LocalSystem {
 
   /** HTTP ports of the stages; 0 picks free ones. */
-  public record StagePorts(int gateway, int api, int sequencer, int persister, int router, int presence, int pusher) {
-    public static final StagePorts DEFAULT = new StagePorts(8080, 8081, 8082, 8083, 8084, 8085, 8086);
-    public static final StagePorts RANDOM = new StagePorts(0, 0, 0, 0, 0, 0, 0);
+  public record StagePorts(int gatewayWebSocket, int gateway, int api, int sequencer, int persister, int router, int presence,
+      int pusher) {
+    public static final StagePorts DEFAULT = new StagePorts(8090, 8080, 8081, 8082, 8083, 8084, 8085, 8086);
+    public static final StagePorts RANDOM = new StagePorts(0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** Sets up the pusher's providers (and options) beyond the defaults; by default no provider is configured. */
@@ -64,7 +65,8 @@ public final class LocalSystem {
   }
 
   /** Where the running system listens. */
-  public record Running(int gatewayPort, int apiPort) {
+  /** {@code gatewayPort}: the gateway's WebSocket port; {@code gatewayHealthPort}: its health and metrics. */
+  public record Running(int gatewayPort, int gatewayHealthPort, int apiPort) {
     public String webSocketUrl() {
       return "ws://127.0.0.1:" + gatewayPort + "/v1/ws";
     }
@@ -131,20 +133,22 @@ public final class LocalSystem {
         .mapEmpty();
   }
 
-  /** A gateway of its own (a second one, or one in another process) on the given engines. */
+  /** A gateway of its own (a second one) on the given engines: WebSocket on {@code port}, health on a free port. */
   public static Future<GatewayVerticle> deployGateway(Vertx vertx, Endpoints engines, String gatewayId, int port,
       Timings timings) {
-    return GatewayStage.deploy(vertx, gatewayConfig(engines, gatewayId, port, timings));
+    return GatewayStage.deploy(vertx, gatewayConfig(engines, gatewayId, port, 0, timings));
   }
 
-  private static GatewayConfig gatewayConfig(Endpoints engines, String gatewayId, int port, Timings timings) {
+  private static GatewayConfig gatewayConfig(Endpoints engines, String gatewayId, int webSocketPort, int healthPort,
+      Timings timings) {
     GatewayConfig gateway = new GatewayConfig();
     gateway.gatewayId = gatewayId;
     gateway.kafka = EngineConfigs.kafka(engines);
     gateway.redis = EngineConfigs.redis(engines);
     gateway.postgres = EngineConfigs.postgres(engines);
     gateway.cassandra = EngineConfigs.cassandra(engines);
-    gateway.http = new HttpConfig(port);
+    gateway.http = new HttpConfig(healthPort);
+    gateway.websocket = new HttpConfig(webSocketPort);
     timings.apply(gateway);
     return gateway;
   }
@@ -160,8 +164,9 @@ public final class LocalSystem {
     api.loginAttemptsPerAddress = 10_000; // on one machine every client logs in from 127.0.0.1
 
     Future<ApiVerticle> apiDeployed = ApiStage.deploy(vertx, api);
-    Future<GatewayVerticle> gatewayDeployed = GatewayStage.deploy(vertx, gatewayConfig(engines, "gw-local", ports.gateway(), timings));
+    Future<GatewayVerticle> gatewayDeployed = GatewayStage.deploy(vertx, gatewayConfig(engines, "gw-local", ports.gatewayWebSocket(), ports.gateway(), timings));
     return Future.all(apiDeployed, gatewayDeployed)
-        .map(all -> new Running(gatewayDeployed.result().port(), apiDeployed.result().port()));
+        .map(all -> new Running(gatewayDeployed.result().port(), gatewayDeployed.result().healthPort(),
+            apiDeployed.result().port()));
   }
 }

@@ -239,7 +239,7 @@ class EndToEndMessageIT {
     }
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-      String metrics = WebClient.create(vertx).get(system.gatewayPort(), "127.0.0.1", "/metrics").send()
+      String metrics = WebClient.create(vertx).get(system.gatewayHealthPort(), "127.0.0.1", "/metrics").send()
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).bodyAsString();
       assertThat(metrics).as("error frames are counted by code").containsPattern("chat_gateway_errors_total\\{code=\"malformed_json\"} [1-9]");
       assertThat(metrics).containsPattern("chat_gateway_connections_closed_total\\{cause=\"client\"} [1-9]");
