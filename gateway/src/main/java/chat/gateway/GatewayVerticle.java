@@ -76,6 +76,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -382,13 +383,16 @@ public final class GatewayVerticle extends VerticleBase {
       return;
     }
     int written = 0;
+    List<Session> toFlush = new ArrayList<>();
     for (GatewayBatch.Delivery delivery : batch.deliveries()) {
       // encoded once, written to every socket it goes to
       ByteBuf frame = ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, delivery.frame());
       try {
         for (Long user : delivery.users()) {
           for (Session session : sessions.of(user)) {
-            session.send(frame.retainedDuplicate());
+            if (session.queue(frame.retainedDuplicate())) {
+              toFlush.add(session);
+            }
             written++;
           }
         }
@@ -396,6 +400,7 @@ public final class GatewayVerticle extends VerticleBase {
         frame.release();
       }
     }
+    toFlush.forEach(Session::flush); // one network write per socket for the whole batch
     metrics.delivered(written);
   }
 

@@ -1,6 +1,7 @@
 package chat.bench.scenarios;
 
 import chat.bench.client.ChatHttp;
+import chat.bench.client.TaggedBody;
 import chat.bench.load.OpenSchedule;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
@@ -24,7 +25,10 @@ import org.HdrHistogram.Histogram;
  */
 public final class GroupFanout {
 
-  /** What to run. */
+  /** Bodies of the measured messages, and of the warm-up ones (not counted). */
+  private static final TaggedBody MEASURED = new TaggedBody("g:");
+  private static final TaggedBody WARMUP = new TaggedBody("w:");
+
   /** What to run. {@code warmup}: sending at the same rate before the measured {@code duration}, not counted. */
   public record Options(String apiUrl, int groups, int members, double ratePerSecond, Duration warmup, Duration duration,
       Duration drain) {}
@@ -85,7 +89,7 @@ public final class GroupFanout {
               Group group = groups.get((int) (i % groups.size()));
               WebSocket sender = group.sockets().get((int) ((i / groups.size()) % group.sockets().size()));
               // warm-up messages are marked "w:" and not counted
-              String body = i < warmups ? "w:" + i : "g:" + (i - warmups) + ":" + due;
+              String body = i < warmups ? WARMUP.body(i, due) : MEASURED.body(i - warmups, due);
               sender.writeTextMessage(new JsonObject().put("type", "send").put("channel", group.channel())
                   .put("client_msg_id", UUID.randomUUID().toString()).put("body", body).encode());
             },
@@ -105,13 +109,10 @@ public final class GroupFanout {
   /** Sockets live on several event loops: frames are parsed on each, the bookkeeping is synchronized. */
   private void onFrame(int member, String text) {
     long now = System.nanoTime();
-    JsonObject frame = new JsonObject(text);
-    String body = frame.getString("body");
-    if (!"message".equals(frame.getString("type")) || body == null || !body.startsWith("g:")) {
-      return;
+    long index = MEASURED.index(text);
+    if (index >= 0) {
+      record(now, (int) index * options.members() + member, MEASURED.due(text));
     }
-    String[] parts = body.split(":");
-    record(now, Integer.parseInt(parts[1]) * options.members() + member, Long.parseLong(parts[2]));
   }
 
   private synchronized void record(long now, int bit, long due) {

@@ -1,6 +1,7 @@
 package chat.bench.scenarios;
 
 import chat.bench.client.ChatHttp;
+import chat.bench.client.TaggedBody;
 import chat.bench.load.OpenSchedule;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
@@ -46,7 +47,7 @@ public final class OneToOneLatency {
   private final BitSet seen = new BitSet();
   private final Timeline timeline = new Timeline();
   /** Starts every body sent by this run ({@code <tag><index>:<due nanos>}). */
-  private final String tag = "b" + UUID.randomUUID().toString().substring(0, 6) + ":";
+  private final TaggedBody tag = new TaggedBody("b" + UUID.randomUUID().toString().substring(0, 6) + ":");
   private long t0;
   private long warmupCount;
   private long duplicated;
@@ -126,7 +127,7 @@ public final class OneToOneLatency {
             (i, due) -> {
               Pair pair = pairs.get((int) (i % pairs.size()));
               pair.sender().writeTextMessage(new JsonObject().put("type", "send").put("channel", pair.channel())
-                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", tag + i + ":" + due).encode());
+                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", tag.body(i, due)).encode());
             },
             () -> received() >= measured || System.nanoTime() > drainedAt)
         .map(v -> report(measured));
@@ -143,13 +144,10 @@ public final class OneToOneLatency {
   /** Receivers live on several event loops: the bookkeeping is synchronized. */
   private synchronized void onFrame(String text) {
     long now = System.nanoTime();
-    JsonObject frame = new JsonObject(text);
-    String body = frame.getString("body");
-    if (!"message".equals(frame.getString("type")) || body == null || !body.startsWith(tag)) {
+    int index = (int) tag.index(text);
+    if (index < 0) {
       return; // not a message, or a straggler of an earlier run over the same pairs
     }
-    String[] parts = body.substring(tag.length()).split(":");
-    int index = Integer.parseInt(parts[0]);
     if (seen.get(index)) {
       duplicated++;
       return;
@@ -159,7 +157,7 @@ public final class OneToOneLatency {
       return; // sent during the warm-up: not measured
     }
     received++;
-    long due = Long.parseLong(parts[1]);
+    long due = tag.due(text);
     long latency = Math.max(0, (now - due) / 1000);
     micros.recordValue(latency);
     timeline.record((due - t0) / 1_000_000_000L - options.warmup().toSeconds(), latency);

@@ -15,10 +15,14 @@ public interface ClientSocket {
   void writeText(String text);
 
   /**
-   * Sends a text frame whose UTF-8 bytes are {@code utf8}; takes over one reference to it. Lets
-   * one encoded delivery be written to many sockets ({@link ByteBuf#retainedDuplicate()}).
+   * Queues a text frame whose UTF-8 bytes are {@code utf8}, taking over one reference to it, to be
+   * sent by the next {@link #flush()}. Lets one encoded delivery be written to many sockets
+   * ({@link ByteBuf#retainedDuplicate()}), and several frames to one socket in one network write.
    */
-  void writeText(ByteBuf utf8);
+  void queueText(ByteBuf utf8);
+
+  /** Sends what was queued. */
+  void flush();
 
   /** Sends a close frame with {@code code} and {@code reason}, then closes the connection. */
   void close(short code, String reason);

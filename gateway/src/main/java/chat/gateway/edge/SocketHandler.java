@@ -101,8 +101,13 @@ final class SocketHandler extends SimpleChannelInboundHandler<WebSocketFrame> im
   }
 
   @Override
-  public void writeText(ByteBuf utf8) {
-    channel.writeAndFlush(new TextWebSocketFrame(utf8), channel.voidPromise());
+  public void queueText(ByteBuf utf8) {
+    channel.write(new TextWebSocketFrame(utf8), channel.voidPromise());
+  }
+
+  @Override
+  public void flush() {
+    channel.flush();
   }
 
   @Override

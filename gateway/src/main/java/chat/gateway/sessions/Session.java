@@ -31,6 +31,7 @@ public final class Session {
   private final TokenBucket connectionBucket;
   private final TokenBucket userBucket;
   private Future<Void> sends = Future.succeededFuture();
+  private boolean flushPending;
 
   public Session(long userId, String deviceId, ClientSocket socket, TokenBucket connectionBucket, TokenBucket userBucket) {
     this.userId = userId;
@@ -102,13 +103,29 @@ public final class Session {
     }
   }
 
-  /** Sends a frame already encoded as UTF-8, taking over one reference to it (released if not sent). */
-  public void send(ByteBuf frameUtf8) {
-    if (writable()) {
-      socket.writeText(frameUtf8);
-    } else {
+  /**
+   * Queues a frame already encoded as UTF-8, taking over one reference to it (released if not
+   * sent), for the next {@link #flush()}. Returns whether this is the first frame queued since the
+   * last flush: the caller keeps the session to flush it once after writing all its frames, so a
+   * socket that gets several frames of one delivery batch costs one write to the network.
+   */
+  public boolean queue(ByteBuf frameUtf8) {
+    if (!writable()) {
       frameUtf8.release();
+      return false;
     }
+    socket.queueText(frameUtf8);
+    if (flushPending) {
+      return false;
+    }
+    flushPending = true;
+    return true;
+  }
+
+  /** Sends the frames queued since the last flush. */
+  public void flush() {
+    flushPending = false;
+    socket.flush();
   }
 
   /** Whether a frame may be written; a client that does not read fast enough is closed instead. */

@@ -68,7 +68,7 @@ class WebSocketEdgeTest {
   }
 
   @Test
-  void the_gateway_writes_text_to_the_client_as_a_string_or_as_shared_bytes() throws Exception {
+  void the_gateway_writes_text_to_the_client_as_a_string_or_as_shared_bytes_sent_at_the_flush() throws Exception {
     BlockingQueue<String> received = new LinkedBlockingQueue<>();
     WebSocket client = connect("/v1/ws?user=7");
     client.textMessageHandler(received::add);
@@ -77,11 +77,15 @@ class WebSocketEdgeTest {
     io.netty.buffer.ByteBuf shared = io.netty.buffer.Unpooled.copiedBuffer("{\"type\":\"message\"}", java.nio.charset.StandardCharsets.UTF_8);
     vertx.runOnContext(v -> {
       socket.writeText("{\"type\":\"welcome\"}");
-      socket.writeText(shared.retainedDuplicate());
+      socket.queueText(shared.retainedDuplicate());
+      socket.queueText(shared.retainedDuplicate());
       shared.release();
     });
 
     assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"welcome\"}");
+    assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("nothing before the flush").isNull();
+    vertx.runOnContext(v -> socket.flush());
+    assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"message\"}");
     assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"message\"}");
     await().atMost(Duration.ofSeconds(5)).until(() -> shared.refCnt() == 0);
   }
@@ -148,7 +152,12 @@ class WebSocketEdgeTest {
     });
 
     assertThat(writesUntilFull.get(10, TimeUnit.SECONDS)).as("full before 120 MB were queued").isPositive();
-    client.resume(); // lets the queued frames drain so that the teardown can close
+    // the queued frames drain once the client reads again, then the close goes through
+    CompletableFuture<Void> closed = new CompletableFuture<>();
+    client.closeHandler(v -> closed.complete(null));
+    client.resume();
+    vertx.runOnContext(v -> socket.close((short) 1000, "done"));
+    closed.get(10, TimeUnit.SECONDS);
   }
 
   @Test

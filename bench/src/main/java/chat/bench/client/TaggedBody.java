@@ -1,0 +1,47 @@
+package chat.bench.client;
+
+/**
+ * The bodies the latency scenarios send, {@code <tag><index>:<due nanos>}, and how they are found
+ * again in a received frame: by looking for the {@code message} type and the tagged body in the
+ * frame's text, without building a JSON tree for every one of the tens of thousands of frames a
+ * second that the load generator receives (on the same cores as the system it measures).
+ */
+public final class TaggedBody {
+
+  private static final String MESSAGE = "\"type\":\"message\"";
+
+  private final String tag;
+  private final String needle;
+
+  /** {@code tag}: letters, digits, {@code -} and {@code :} only (nothing JSON would escape). */
+  public TaggedBody(String tag) {
+    if (!tag.matches("[A-Za-z0-9:-]+")) {
+      throw new IllegalArgumentException("tag: letters, digits, - and : only");
+    }
+    this.tag = tag;
+    this.needle = "\"body\":\"" + tag;
+  }
+
+  /** A body for message {@code index}, due at {@code dueNanos}. */
+  public String body(long index, long dueNanos) {
+    return tag + index + ":" + dueNanos;
+  }
+
+  /** The index of a {@code message} frame's body with this tag, or -1 for any other frame. */
+  public long index(String frame) {
+    int start = start(frame);
+    return start < 0 ? -1 : Long.parseLong(frame, start, frame.indexOf(':', start), 10);
+  }
+
+  /** The due time of a frame whose {@link #index} is not -1. */
+  public long due(String frame) {
+    int start = start(frame);
+    int colon = frame.indexOf(':', start);
+    return Long.parseLong(frame, colon + 1, frame.indexOf('"', colon), 10);
+  }
+
+  private int start(String frame) {
+    int at = frame.indexOf(needle);
+    return at < 0 || !frame.contains(MESSAGE) ? -1 : at + needle.length();
+  }
+}
