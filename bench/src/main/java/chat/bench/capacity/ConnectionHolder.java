@@ -84,6 +84,9 @@ public final class ConnectionHolder {
       open(connection).onComplete(ar -> {
         inFlight--;
         (ar.succeeded() ? opened : failed).incrementAndGet();
+        if (ar.failed() && failed.get() <= 20) {
+          System.err.println("connection " + connection + " failed: " + ar.cause()); // the first few, for the run's logs
+        }
         if (opened.get() + failed.get() == target) {
           report();
         }

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * Stands before the WebSocket handshake of one connection: a request for another path or method,
  * or one the gateway does not admit, is answered with a problem and the connection closed; an
  * admitted one goes on to the handshake and this handler leaves the pipeline. A connection that
- * sends no whole request within the timeout is closed.
+ * sends no whole request within the timeout is closed; the time the admission takes (Redis,
+ * PostgreSQL, under a burst of thousands of connects) does not count.
  */
 final class UpgradeGate extends ChannelInboundHandlerAdapter {
 
@@ -44,9 +45,7 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    timeout = ctx.executor().schedule(() -> {
-      ctx.close();
-    }, timeoutMs, TimeUnit.MILLISECONDS);
+    timeout = ctx.executor().schedule(() -> ctx.close(), timeoutMs, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -60,6 +59,7 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter {
       ReferenceCountUtil.release(msg);
       return;
     }
+    timeout.cancel(false); // the client did its part; the admission's own time is not held against it
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     if (!request.decoderResult().isSuccess()) {
       refuse(ctx, request, HttpResponseStatus.BAD_REQUEST, Problem.badRequest("bad_request", "malformed HTTP request"));

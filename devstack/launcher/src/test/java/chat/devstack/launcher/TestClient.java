@@ -48,9 +48,16 @@ final class TestClient implements AutoCloseable {
     });
   }
 
+  /**
+   * Clients of {@link #open}, kept referenced: Vert.x shuts a client down when it is garbage
+   * collected, closing its sockets and aborting its handshakes.
+   */
+  private static final List<WebSocketClient> OPENERS = new CopyOnWriteArrayList<>();
+
   static Future<WebSocket> open(Vertx vertx, int port, String query) {
-    return vertx.createWebSocketClient().connect(new WebSocketConnectOptions()
-        .setHost("127.0.0.1").setPort(port).setURI("/v1/ws" + query));
+    WebSocketClient client = vertx.createWebSocketClient();
+    OPENERS.add(client);
+    return client.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/v1/ws" + query));
   }
 
   static TestClient connect(Vertx vertx, int port, String token, String device) throws Exception {
