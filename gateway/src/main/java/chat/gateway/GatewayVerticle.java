@@ -251,6 +251,11 @@ public final class GatewayVerticle extends VerticleBase {
       public SocketListener opened(Admission admission, ClientSocket socket) {
         return open(admission.userId(), admission.deviceId(), socket);
       }
+
+      @Override
+      public void timedOut() {
+        metrics.handshakeTimedOut();
+      }
     };
   }
 

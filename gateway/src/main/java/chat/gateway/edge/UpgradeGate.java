@@ -45,7 +45,10 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    timeout = ctx.executor().schedule(() -> ctx.close(), timeoutMs, TimeUnit.MILLISECONDS);
+    timeout = ctx.executor().schedule(() -> {
+      ctx.close();
+      context.dispatch(v -> upgrades.timedOut());
+    }, timeoutMs, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -16,4 +16,7 @@ public interface Upgrades {
 
   /** The handshake completed: returns what handles this socket's events. */
   SocketListener opened(Admission admission, ClientSocket socket);
+
+  /** A connection was closed before it sent a whole upgrade request within the deadline. */
+  default void timedOut() {}
 }

@@ -190,11 +190,12 @@ class WebSocketEdgeTest {
   }
 
   @Test
-  void a_connection_that_sends_no_request_is_closed_after_the_handshake_timeout() throws Exception {
+  void a_connection_that_sends_no_request_is_closed_after_the_handshake_timeout_and_reported() throws Exception {
     CompletableFuture<Void> closed = new CompletableFuture<>();
     get(vertx.createNetClient().connect(port, "127.0.0.1")).closeHandler(v -> closed.complete(null));
 
     closed.get(10, TimeUnit.SECONDS);
+    await().atMost(Duration.ofSeconds(5)).until(() -> upgrades.timeouts.get() == 1);
   }
 
   private WebSocket connect(String uri) throws Exception {
@@ -222,6 +223,12 @@ class WebSocketEdgeTest {
     final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
     final AtomicInteger binaries = new AtomicInteger();
     final AtomicInteger closes = new AtomicInteger();
+    final AtomicInteger timeouts = new AtomicInteger();
+
+    @Override
+    public void timedOut() {
+      timeouts.incrementAndGet();
+    }
 
     @Override
     public Future<Admission> admit(UpgradeRequest request) {
