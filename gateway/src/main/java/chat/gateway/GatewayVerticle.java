@@ -41,9 +41,6 @@ import chat.schemas.frames.TypingFrame;
 import chat.schemas.frames.ServerFrame;
 import chat.schemas.internal.GatewayBatch;
 import chat.stores.RedisKeys;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.PooledByteBufAllocator;
 import chat.stores.blocks.DirectBlocks;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
@@ -60,6 +57,9 @@ import chat.stores.sessions.Sessions;
 import chat.stores.tickets.Tickets;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -114,7 +114,6 @@ public final class GatewayVerticle extends VerticleBase {
   private PresenceDirectory presenceDirectory;
   private HttpServer server;
   private WebSocketEdge edge;
-  private int webSocketPort;
   private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final GatewayMetrics metrics = new GatewayMetrics(meters, sessions::count);
   /** Devices whose sockets closed since the last flush: unregistered together (see {@link #flushClosed()}). */
@@ -166,15 +165,14 @@ public final class GatewayVerticle extends VerticleBase {
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host))
         .onSuccess(s -> server = s)
         .compose(s -> edge.listen())
-        .onSuccess(port -> webSocketPort = port)
-        .compose(s -> heartbeat())
+        .compose(port -> heartbeat())
         .onSuccess(v -> vertx.setPeriodic(config.heartbeatSeconds * 1000L, id -> heartbeat()
             .onFailure(e -> log.warn("discovery heartbeat failed: {}", e.toString()))));
   }
 
   /** Tells discovery this gateway is alive, where clients reach it, and how loaded it is; and presence that it is alive. */
   private Future<Void> heartbeat() {
-    String url = config.publicUrl.isEmpty() ? "ws://" + config.websocket.host + ":" + webSocketPort + "/v1/ws" : config.publicUrl;
+    String url = config.publicUrl.isEmpty() ? "ws://" + config.websocket.host + ":" + edge.port() + "/v1/ws" : config.publicUrl;
     return Future.all(registry.heartbeat(config.gatewayId, url, sessions.count(), System.currentTimeMillis()), presence.beat())
         .mapEmpty();
   }
@@ -207,7 +205,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** The WebSocket port actually bound (useful when configured as 0). */
   public int port() {
-    return webSocketPort;
+    return edge.port();
   }
 
   /** The health and metrics port actually bound. */

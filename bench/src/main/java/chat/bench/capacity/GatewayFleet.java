@@ -21,8 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayFleet implements AutoCloseable {
 
-  /** One gateway process. */
-  /** {@code port}: the WebSocket port; {@code healthPort}: readiness and metrics. */
+  /** One gateway process: {@code port} for WebSockets, {@code healthPort} for readiness and metrics. */
   public record Gateway(Process process, int port, int healthPort, Path log) {
     public String url() {
       return "ws://127.0.0.1:" + port + "/v1/ws";

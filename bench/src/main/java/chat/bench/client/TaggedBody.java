@@ -27,21 +27,17 @@ public final class TaggedBody {
     return tag + index + ":" + dueNanos;
   }
 
-  /** The index of a {@code message} frame's body with this tag, or -1 for any other frame. */
-  public long index(String frame) {
-    int start = start(frame);
-    return start < 0 ? -1 : Long.parseLong(frame, start, frame.indexOf(':', start), 10);
-  }
+  /** A measured message found in a frame: its index and due time. */
+  public record Found(long index, long dueNanos) {}
 
-  /** The due time of a frame whose {@link #index} is not -1. */
-  public long due(String frame) {
-    int start = start(frame);
-    int colon = frame.indexOf(':', start);
-    return Long.parseLong(frame, colon + 1, frame.indexOf('"', colon), 10);
-  }
-
-  private int start(String frame) {
+  /** The index and due time of a {@code message} frame whose body has this tag; null for any other frame. */
+  public Found find(String frame) {
     int at = frame.indexOf(needle);
-    return at < 0 || !frame.contains(MESSAGE) ? -1 : at + needle.length();
+    if (at < 0 || !frame.contains(MESSAGE)) {
+      return null;
+    }
+    int start = at + needle.length();
+    int colon = frame.indexOf(':', start);
+    return new Found(Long.parseLong(frame, start, colon, 10), Long.parseLong(frame, colon + 1, frame.indexOf('"', colon), 10));
   }
 }

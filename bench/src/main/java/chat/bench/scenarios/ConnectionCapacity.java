@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,8 +76,9 @@ public final class ConnectionCapacity {
     }
   }
 
-  /** The run: processes, the memory with no connection, each step, and what was lost while held. */
   /**
+   * The run: processes, the memory with no connection, each step, and what was lost while held.
+   *
    * @param gatewayCloses the gateways' own count of closed connections by cause over the whole
    *     run (connecting and holding), before the client processes stop
    */
@@ -94,7 +96,7 @@ public final class ConnectionCapacity {
           .put("baseline_heap_bytes", baseline.heapBytes()).put("baseline_rss_bytes", baseline.rssBytes())
           .put("steps", new JsonArray(steps.stream().map(Step::toJson).toList()))
           .put("closed_while_held", closedWhileHeld).put("held_at_end", heldAtEnd)
-          .put("gateway_closes_by_cause", new JsonObject(new java.util.LinkedHashMap<>(gatewayCloses)));
+          .put("gateway_closes_by_cause", new JsonObject(new LinkedHashMap<>(gatewayCloses)));
     }
 
     public String markdown() {

@@ -109,9 +109,9 @@ public final class GroupFanout {
   /** Sockets live on several event loops: frames are parsed on each, the bookkeeping is synchronized. */
   private void onFrame(int member, String text) {
     long now = System.nanoTime();
-    long index = MEASURED.index(text);
-    if (index >= 0) {
-      record(now, (int) index * options.members() + member, MEASURED.due(text));
+    TaggedBody.Found found = MEASURED.find(text);
+    if (found != null) {
+      record(now, (int) found.index() * options.members() + member, found.dueNanos());
     }
   }
 

@@ -144,10 +144,11 @@ public final class OneToOneLatency {
   /** Receivers live on several event loops: the bookkeeping is synchronized. */
   private synchronized void onFrame(String text) {
     long now = System.nanoTime();
-    int index = (int) tag.index(text);
-    if (index < 0) {
+    TaggedBody.Found found = tag.find(text);
+    if (found == null) {
       return; // not a message, or a straggler of an earlier run over the same pairs
     }
+    int index = (int) found.index();
     if (seen.get(index)) {
       duplicated++;
       return;
@@ -157,7 +158,7 @@ public final class OneToOneLatency {
       return; // sent during the warm-up: not measured
     }
     received++;
-    long due = tag.due(text);
+    long due = found.dueNanos();
     long latency = Math.max(0, (now - due) / 1000);
     micros.recordValue(latency);
     timeline.record((due - t0) / 1_000_000_000L - options.warmup().toSeconds(), latency);

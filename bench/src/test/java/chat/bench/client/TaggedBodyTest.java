@@ -20,16 +20,15 @@ class TaggedBodyTest {
   void the_index_and_due_time_of_a_tagged_message_are_read_back() {
     String frame = message(tagged.body(1234, 98765432101234L));
 
-    assertThat(tagged.index(frame)).isEqualTo(1234);
-    assertThat(tagged.due(frame)).isEqualTo(98765432101234L);
+    assertThat(tagged.find(frame)).isEqualTo(new TaggedBody.Found(1234, 98765432101234L));
   }
 
   @Test
   void another_tag_another_frame_type_or_an_untagged_body_is_not_a_measured_message() {
-    assertThat(tagged.index(message(new TaggedBody("w:").body(5, 10)))).isEqualTo(-1);
-    assertThat(tagged.index(message("hello g:1:2"))).isEqualTo(-1);
-    assertThat(tagged.index(new JsonObject().put("type", "accepted").put("body", "g:1:2").encode())).isEqualTo(-1);
-    assertThat(tagged.index("{\"type\":\"pong\"}")).isEqualTo(-1);
+    assertThat(tagged.find(message(new TaggedBody("w:").body(5, 10)))).isNull();
+    assertThat(tagged.find(message("hello g:1:2"))).isNull();
+    assertThat(tagged.find(new JsonObject().put("type", "accepted").put("body", "g:1:2").encode())).isNull();
+    assertThat(tagged.find("{\"type\":\"pong\"}")).isNull();
   }
 
   @Test

@@ -65,12 +65,11 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter {
     timeout.cancel(false); // the client did its part; the admission's own time is not held against it
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());
     if (!request.decoderResult().isSuccess()) {
-      refuse(ctx, request, HttpResponseStatus.BAD_REQUEST, Problem.badRequest("bad_request", "malformed HTTP request"));
+      refuse(ctx, request, Problem.badRequest("bad_request", "malformed HTTP request"));
     } else if (!path.equals(uri.path())) {
-      refuse(ctx, request, HttpResponseStatus.NOT_FOUND, Problem.notFound("no such endpoint: " + uri.path()));
+      refuse(ctx, request, Problem.notFound("no such endpoint: " + uri.path()));
     } else if (!HttpMethod.GET.equals(request.method())) {
-      refuse(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED,
-          new Problem(405, "method_not_allowed", path + " is opened with GET and Upgrade: websocket"));
+      refuse(ctx, request, new Problem(405, "method_not_allowed", path + " is opened with GET and Upgrade: websocket"));
     } else {
       ctx.channel().config().setAutoRead(false);
       UpgradeRequest upgrade = new UpgradeRequest(uri.parameters(), request.headers().get(HttpHeaderNames.AUTHORIZATION));
@@ -79,7 +78,7 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter {
           request.release();
         } else if (admitted.failed()) {
           Problem problem = admitted.cause() instanceof Problem p ? p : Problem.unauthorized("a valid access token or ticket is required");
-          refuse(ctx, request, HttpResponseStatus.valueOf(problem.status()), problem);
+          refuse(ctx, request, problem);
         } else {
           socket.admitted(admitted.result());
           ctx.channel().config().setAutoRead(true);
@@ -95,9 +94,9 @@ final class UpgradeGate extends ChannelInboundHandlerAdapter {
     ctx.close();
   }
 
-  private static void refuse(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status, Problem problem) {
+  private static void refuse(ChannelHandlerContext ctx, FullHttpRequest request, Problem problem) {
     request.release();
-    DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+    DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(problem.status()),
         Unpooled.copiedBuffer(problem.toJson().encode(), StandardCharsets.UTF_8));
     response.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")

@@ -43,6 +43,7 @@ public final class WebSocketEdge {
   private final Upgrades upgrades;
   private final Settings settings;
   private Channel server;
+  private int port;
 
   public WebSocketEdge(ContextInternal context, Upgrades upgrades, Settings settings) {
     this.context = context;
@@ -86,12 +87,18 @@ public final class WebSocketEdge {
     bootstrap.bind(settings.host(), settings.port()).addListener((ChannelFuture f) -> {
       if (f.isSuccess()) {
         server = f.channel();
-        bound.complete(((InetSocketAddress) server.localAddress()).getPort());
+        port = ((InetSocketAddress) server.localAddress()).getPort();
+        bound.complete(port);
       } else {
         bound.fail(f.cause());
       }
     });
     return bound.future();
+  }
+
+  /** The port bound, once listening. */
+  public int port() {
+    return port;
   }
 
   /** Stops accepting connections (open ones are closed by the gateway). */

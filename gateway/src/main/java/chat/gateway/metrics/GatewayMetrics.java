@@ -60,10 +60,4 @@ public final class GatewayMetrics {
   public void accepted(Duration sinceArrival) {
     accepted.record(sinceArrival);
   }
-
-  /** The count of one close cause (tests, logs). */
-  public double closedCount(String cause) {
-    Counter counter = registry.find("chat.gateway.connections.closed").tag("cause", cause).counter();
-    return counter == null ? 0 : counter.count();
-  }
 }

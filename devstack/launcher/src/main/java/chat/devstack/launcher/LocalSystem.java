@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 public final class LocalSystem {
 
   /** HTTP ports of the stages; 0 picks free ones. */
-  public record StagePorts(int gatewayWebSocket, int gateway, int api, int sequencer, int persister, int router, int presence,
+  public record StagePorts(int gatewayWebSocket, int gatewayHealth, int api, int sequencer, int persister, int router, int presence,
       int pusher) {
     public static final StagePorts DEFAULT = new StagePorts(8090, 8080, 8081, 8082, 8083, 8084, 8085, 8086);
     public static final StagePorts RANDOM = new StagePorts(0, 0, 0, 0, 0, 0, 0, 0);
@@ -64,8 +64,7 @@ public final class LocalSystem {
     }
   }
 
-  /** Where the running system listens. */
-  /** {@code gatewayPort}: the gateway's WebSocket port; {@code gatewayHealthPort}: its health and metrics. */
+  /** Where the running system listens: the gateway's WebSocket port, its health/metrics port, the api's. */
   public record Running(int gatewayPort, int gatewayHealthPort, int apiPort) {
     public String webSocketUrl() {
       return "ws://127.0.0.1:" + gatewayPort + "/v1/ws";
@@ -164,7 +163,8 @@ public final class LocalSystem {
     api.loginAttemptsPerAddress = 10_000; // on one machine every client logs in from 127.0.0.1
 
     Future<ApiVerticle> apiDeployed = ApiStage.deploy(vertx, api);
-    Future<GatewayVerticle> gatewayDeployed = GatewayStage.deploy(vertx, gatewayConfig(engines, "gw-local", ports.gatewayWebSocket(), ports.gateway(), timings));
+    Future<GatewayVerticle> gatewayDeployed = GatewayStage.deploy(vertx,
+        gatewayConfig(engines, "gw-local", ports.gatewayWebSocket(), ports.gatewayHealth(), timings));
     return Future.all(apiDeployed, gatewayDeployed)
         .map(all -> new Running(gatewayDeployed.result().port(), gatewayDeployed.result().healthPort(),
             apiDeployed.result().port()));
