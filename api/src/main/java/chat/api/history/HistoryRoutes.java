@@ -7,9 +7,8 @@ import chat.stores.history.HistoryPage;
 import chat.stores.history.HistoryReader;
 import chat.stores.history.StoredMessage;
 import chat.stores.membership.Memberships;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import chat.api.http.Operations;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
@@ -42,13 +41,8 @@ public final class HistoryRoutes {
             : history.head(channelId).compose(head -> query.after() >= 0
                 ? history.pageForwards(channelId, query.after(), head.orElse(0L), query.limit()).map(HistoryRoutes::newestFirst)
                 : history.around(channelId, query.around(), head.orElse(0L), query.limit()).map(HistoryRoutes::newestFirst)))
-        .onSuccess(messages -> {
-          JsonArray items = new JsonArray();
-          messages.forEach(m -> items.add(new JsonObject().put("channel", m.channelId()).put("seq", m.seq())
-              .put("sender", m.senderId()).put("client_msg_id", m.clientMsgId().toString())
-              .put("body", m.body()).put("sent_at", m.sentAt())));
-          ctx.json(new JsonObject().put("messages", items));
-        })
+        .onSuccess(messages -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+            .end(MessagesPage.of(messages).toJson()))
         .onFailure(ctx::fail);
   }
 

@@ -3,11 +3,11 @@ package chat.stores.history;
 import chat.runtime.redis.RedisScript;
 import chat.schemas.Json;
 import chat.stores.RedisKeys;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,7 +118,7 @@ public final class RecentMessages {
       List<StoredMessage> page = new ArrayList<>(members.size());
       List<Long> seqs = new ArrayList<>(members.size());
       for (Response member : members) {
-        StoredMessage message = decode(member.toString());
+        StoredMessage message = decode(member.toBytes());
         page.add(message);
         seqs.add(message.seq());
       }
@@ -126,10 +126,10 @@ public final class RecentMessages {
     });
   }
 
-  private static StoredMessage decode(String member) {
+  private static StoredMessage decode(byte[] member) {
     try {
       return Json.decode(member, StoredMessage.class);
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
