@@ -264,7 +264,13 @@ public final class Bench {
     /** A latency run's JSON, Markdown row and two PNG charts (over time, distribution). */
     void report(String name, String title, OneToOneLatency.Result result) throws java.io.IOException {
       LatencyReport report = result.report();
-      String stem = write(name, report.toJson().encodePrettily(), LatencyReport.markdownHeader() + report.markdownRow());
+      io.vertx.core.json.JsonObject json = report.toJson();
+      String markdown = LatencyReport.markdownHeader() + report.markdownRow();
+      if (result.hops() != null && result.hops().count() > 0) {
+        json.put("hops", result.hops().toJson());
+        markdown += result.hops().markdown();
+      }
+      String stem = write(name, json.encodePrettily(), markdown);
       Charts.overTime(out.resolve(stem + "-over-time.png"), title, result.timeline());
       Charts.distribution(out.resolve(stem + "-distribution.png"), title, result.micros());
     }

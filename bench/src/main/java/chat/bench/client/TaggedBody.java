@@ -9,6 +9,7 @@ package chat.bench.client;
 public final class TaggedBody {
 
   private static final String MESSAGE = "\"type\":\"message\"";
+  private static final String SENT_AT = "\"sent_at\":";
 
   private final String tag;
   private final String needle;
@@ -27,10 +28,13 @@ public final class TaggedBody {
     return tag + index + ":" + dueNanos;
   }
 
-  /** A measured message found in a frame: its index and due time. */
-  public record Found(long index, long dueNanos) {}
+  /**
+   * A measured message found in a frame: its index, due time, and the time the sequencer gave it
+   * its seq ({@code sent_at}, epoch ms of the sequencer's clock; -1 if the frame has none).
+   */
+  public record Found(long index, long dueNanos, long sentAtMillis) {}
 
-  /** The index and due time of a {@code message} frame whose body has this tag; null for any other frame. */
+  /** The index, due time and {@code sent_at} of a {@code message} frame whose body has this tag; null for any other frame. */
   public Found find(String frame) {
     int at = frame.indexOf(needle);
     if (at < 0 || !frame.contains(MESSAGE)) {
@@ -38,6 +42,20 @@ public final class TaggedBody {
     }
     int start = at + needle.length();
     int colon = frame.indexOf(':', start);
-    return new Found(Long.parseLong(frame, start, colon, 10), Long.parseLong(frame, colon + 1, frame.indexOf('"', colon), 10));
+    return new Found(Long.parseLong(frame, start, colon, 10), Long.parseLong(frame, colon + 1, frame.indexOf('"', colon), 10),
+        sentAt(frame));
+  }
+
+  private static long sentAt(String frame) {
+    int at = frame.indexOf(SENT_AT);
+    if (at < 0) {
+      return -1;
+    }
+    int start = at + SENT_AT.length();
+    int end = start;
+    while (end < frame.length() && Character.isDigit(frame.charAt(end))) {
+      end++;
+    }
+    return end == start ? -1 : Long.parseLong(frame, start, end, 10);
   }
 }

@@ -3,6 +3,7 @@ package chat.bench.scenarios;
 import chat.bench.client.ChatHttp;
 import chat.bench.client.TaggedBody;
 import chat.bench.load.OpenSchedule;
+import chat.bench.report.HopSplit;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
 import io.vertx.core.Future;
@@ -39,6 +40,7 @@ public final class GroupFanout {
   private final Options options;
   private final ChatHttp chat;
   private final Histogram micros = new Histogram(600_000_000L, 3);
+  private final HopSplit hops = HopSplit.anchoredNow();
   private final Timeline timeline = new Timeline();
   private final BitSet seen = new BitSet();
   private long duplicated;
@@ -55,7 +57,7 @@ public final class GroupFanout {
     List<Integer> indexes = IntStream.range(0, options.groups()).boxed().toList();
     return ChatHttp.inBatches(indexes, 1, g -> group(prefix + "_" + g)).compose(groups -> {
       return drive(groups)
-          .map(report -> new OneToOneLatency.Result(report, timeline, micros))
+          .map(report -> new OneToOneLatency.Result(report, timeline, micros, hops))
           .eventually(() -> Future.all(groups.stream().flatMap(g -> g.sockets().stream()).map(WebSocket::close).toList()));
     });
   }
@@ -111,18 +113,20 @@ public final class GroupFanout {
     long now = System.nanoTime();
     TaggedBody.Found found = MEASURED.find(text);
     if (found != null) {
-      record(now, (int) found.index() * options.members() + member, found.dueNanos());
+      record(now, (int) found.index() * options.members() + member, found);
     }
   }
 
-  private synchronized void record(long now, int bit, long due) {
+  private synchronized void record(long now, int bit, TaggedBody.Found found) {
     if (seen.get(bit)) {
       duplicated++;
       return;
     }
     seen.set(bit);
+    long due = found.dueNanos();
     long latency = Math.max(0, (now - due) / 1000);
     micros.recordValue(latency);
     timeline.record((due - t0) / 1_000_000_000L, latency);
+    hops.record(due, now, found.sentAtMillis());
   }
 }

@@ -3,6 +3,7 @@ package chat.bench.scenarios;
 import chat.bench.client.ChatHttp;
 import chat.bench.client.TaggedBody;
 import chat.bench.load.OpenSchedule;
+import chat.bench.report.HopSplit;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
 import io.vertx.core.Future;
@@ -37,8 +38,16 @@ public final class OneToOneLatency {
     }
   }
 
-  /** The figures, the latencies second by second, and all of them (for the charts). */
-  public record Result(LatencyReport report, Timeline timeline, Histogram micros) {}
+  /**
+   * The figures, the latencies second by second, all of them (for the charts), and where they
+   * went ({@code hops}: null for scenarios whose operations do not pass the sequencer).
+   */
+  public record Result(LatencyReport report, Timeline timeline, Histogram micros, HopSplit hops) {
+
+    public Result(LatencyReport report, Timeline timeline, Histogram micros) {
+      this(report, timeline, micros, null);
+    }
+  }
 
   private final Vertx vertx;
   private final Options options;
@@ -46,6 +55,7 @@ public final class OneToOneLatency {
   private final Histogram micros = new Histogram(60_000_000L, 3);
   private final BitSet seen = new BitSet();
   private final Timeline timeline = new Timeline();
+  private final HopSplit hops = HopSplit.anchoredNow();
   /** Starts every body sent by this run ({@code <tag><index>:<due nanos>}). */
   private final TaggedBody tag = new TaggedBody("b" + UUID.randomUUID().toString().substring(0, 6) + ":");
   private long t0;
@@ -73,7 +83,7 @@ public final class OneToOneLatency {
   /** Runs the schedule over pairs made earlier (they stay open; a later run may use them again). */
   public Future<Result> measure(List<Pair> ready) {
     ready.forEach(pair -> pair.inbox().current = this::onFrame);
-    return drive(ready).map(report -> new Result(report, timeline, micros));
+    return drive(ready).map(report -> new Result(report, timeline, micros, hops));
   }
 
   /** Two users, their direct channel, and a socket each (found through discovery). */
@@ -162,5 +172,6 @@ public final class OneToOneLatency {
     long latency = Math.max(0, (now - due) / 1000);
     micros.recordValue(latency);
     timeline.record((due - t0) / 1_000_000_000L - options.warmup().toSeconds(), latency);
+    hops.record(due, now, found.sentAtMillis());
   }
 }

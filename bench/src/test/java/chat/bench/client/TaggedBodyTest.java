@@ -20,7 +20,14 @@ class TaggedBodyTest {
   void the_index_and_due_time_of_a_tagged_message_are_read_back() {
     String frame = message(tagged.body(1234, 98765432101234L));
 
-    assertThat(tagged.find(frame)).isEqualTo(new TaggedBody.Found(1234, 98765432101234L));
+    assertThat(tagged.find(frame)).isEqualTo(new TaggedBody.Found(1234, 98765432101234L, 1764000000000L));
+  }
+
+  @Test
+  void a_message_without_its_sequencing_time_reads_as_minus_one() {
+    String frame = new JsonObject().put("type", "message").put("body", tagged.body(1, 2)).encode();
+
+    assertThat(tagged.find(frame)).isEqualTo(new TaggedBody.Found(1, 2, -1));
   }
 
   @Test

@@ -54,6 +54,9 @@ class LatencyScenariosIT {
       assertThat(report.markdownRow()).startsWith("| 1:1 | 50 | 150 | 150 | 0 | 0 |");
       assertThat(result.timeline().points()).extracting(Timeline.Point::count).as("messages per second of the run")
           .containsExactly(50L, 50L, 50L);
+      assertThat(result.hops().count()).as("every delivery split at its sent_at").isEqualTo(150);
+      assertThat(result.hops().toJson().getJsonObject("sequencer_to_recipient").getLong("max_micros"))
+          .as("a hop is part of the whole (sent_at has ms resolution)").isLessThanOrEqualTo(report.maxMicros() + 1_000);
 
       Path charts = Path.of("target", "charts");
       Files.createDirectories(charts);
@@ -120,6 +123,7 @@ class LatencyScenariosIT {
       assertThat(result.report().received()).isEqualTo(200);
       assertThat(result.report().lost()).isZero();
       assertThat(result.report().duplicated()).isZero();
+      assertThat(result.hops().count()).isEqualTo(200);
     } finally {
       client.close();
     }
