@@ -22,4 +22,14 @@ class GatewayClosesTest {
 
     assertThat(closes).containsExactlyInAnyOrderEntriesOf(Map.of("client", 100L, "idle", 2L));
   }
+
+  @Test
+  void connections_closed_before_their_upgrade_are_counted_as_handshakes_timed_out_when_there_are_any() {
+    String first = "chat_gateway_handshakes_timed_out_total 3.0\nchat_gateway_connections_closed_total{cause=\"idle\"} 1.0\n";
+    String second = "chat_gateway_handshakes_timed_out_total 0.0\n";
+
+    assertThat(GatewayCloses.add(GatewayCloses.add(GatewayCloses.none(), first), second))
+        .containsExactlyInAnyOrderEntriesOf(Map.of(GatewayCloses.HANDSHAKE_TIMED_OUT, 3L, "idle", 1L));
+    assertThat(GatewayCloses.add(GatewayCloses.none(), second)).isEmpty();
+  }
 }
