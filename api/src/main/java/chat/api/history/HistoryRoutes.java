@@ -1,5 +1,6 @@
 package chat.api.history;
 
+import chat.api.http.Operations;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Problem;
 import chat.stores.history.BackwardPages;
@@ -7,7 +8,6 @@ import chat.stores.history.HistoryPage;
 import chat.stores.history.HistoryReader;
 import chat.stores.history.StoredMessage;
 import chat.stores.membership.Memberships;
-import chat.api.http.Operations;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;

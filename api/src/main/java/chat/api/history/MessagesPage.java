@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The body of a history answer, {@code {"messages": [...]}}, as the contract's records: Jackson
+ * The body of a history answer, {@code {"messages": [...]}}, as records of the contract's shape: Jackson
  * writes them straight to bytes (a page of 50 built as JSON objects first allocated several
  * times what the page itself weighs, at hundreds of reads a second).
  */
