@@ -68,7 +68,7 @@ public final class ApiVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     postgres = PostgresClients.pool(vertx, config.postgres);
-    redis = RedisClients.pooled(vertx, config.redis);
+    redis = RedisClients.commands(vertx, config.redis);
     cassandra = CassandraClients.create(vertx, config.cassandra);
     producer = KafkaClients.producer(vertx, config.kafka, "api");
     return OpenAPIContract.from(vertx, CONTRACT)

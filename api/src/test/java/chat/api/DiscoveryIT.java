@@ -21,7 +21,7 @@ class DiscoveryIT extends ApiTestBase {
   @BeforeEach
   void clearRegistry() throws Exception {
     if (redis == null) {
-      redis = RedisClients.pooled(vertx, chat.devstack.engines.EngineConfigs.redis(chat.devstack.engines.TestEngines.all()));
+      redis = RedisClients.commands(vertx, chat.devstack.engines.EngineConfigs.redis(chat.devstack.engines.TestEngines.all()));
       registry = new GatewayRegistry(redis, 15_000);
     }
     await(redis.send(Request.cmd(Command.DEL).arg("gateways")));

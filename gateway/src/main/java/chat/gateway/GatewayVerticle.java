@@ -129,7 +129,7 @@ public final class GatewayVerticle extends VerticleBase {
     limits = new SendLimits(new SendLimits.Rates(config.frameBurstPerConnection, config.framesPerSecondPerConnection,
         config.frameBurstPerUser, config.framesPerSecondPerUser));
     producer = KafkaClients.producer(vertx, config.kafka, "gateway-" + config.gatewayId);
-    redis = RedisClients.pooled(vertx, config.redis);
+    redis = RedisClients.commands(vertx, config.redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
     memberships = new Memberships(redis, postgres);
     directBlocks = new DirectBlocks(redis, postgres);

@@ -44,7 +44,7 @@ public final class PersisterVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     cassandra = CassandraClients.create(vertx, config.cassandra);
-    redis = RedisClients.pooled(vertx, config.redis);
+    redis = RedisClients.commands(vertx, config.redis);
     recent = new RecentMessages(redis, config.recentMessages, config.recentTtlSeconds);
     Router router = Router.router(vertx);
     new Health()

@@ -63,7 +63,7 @@ class PersisterIT {
     config.commitIntervalMs = 200;
     CassandraClient cassandra = CassandraClients.create(vertx, config.cassandra);
     history = new HistoryReader(cassandra, config.cassandra);
-    recent = new RecentMessages(RedisClients.pooled(vertx, config.redis));
+    recent = new RecentMessages(RedisClients.commands(vertx, config.redis));
     producer = KafkaClients.producer(vertx, config.kafka, "persister-test");
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers);

@@ -51,7 +51,7 @@ public final class PresenceVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     LongSupplier clock = System::currentTimeMillis;
-    redis = RedisClients.pooled(vertx, config.redis);
+    redis = RedisClients.commands(vertx, config.redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
     PresenceStore store = new PresenceStore(redis);
     Fanout fanout = new Fanout(redis, new Memberships(redis, postgres), new Connections(redis, 0));

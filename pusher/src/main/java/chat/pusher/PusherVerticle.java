@@ -64,7 +64,7 @@ public final class PusherVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() throws Exception {
-    redis = RedisClients.pooled(vertx, config.redis);
+    redis = RedisClients.commands(vertx, config.redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
     producer = KafkaClients.producer(vertx, config.kafka, "pusher");
     metrics = new PushMetrics(registry);

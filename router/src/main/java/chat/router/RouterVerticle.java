@@ -54,7 +54,7 @@ public final class RouterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    redis = RedisClients.pooled(vertx, config.redis);
+    redis = RedisClients.commands(vertx, config.redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
     fanout = new Fanout(redis, new Memberships(redis, postgres), new Connections(redis, 0));
     cassandra = CassandraClients.create(vertx, config.cassandra);

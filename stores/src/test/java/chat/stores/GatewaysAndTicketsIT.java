@@ -30,7 +30,7 @@ class GatewaysAndTicketsIT {
   @BeforeAll
   static void connect() {
     vertx = Vertx.vertx();
-    redis = RedisClients.pooled(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS)));
+    redis = RedisClients.commands(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS)));
   }
 
   @AfterAll

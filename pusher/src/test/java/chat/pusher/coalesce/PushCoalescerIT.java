@@ -27,7 +27,7 @@ class PushCoalescerIT {
   @BeforeAll
   static void connect() {
     vertx = Vertx.vertx();
-    coalescer = new PushCoalescer(RedisClients.pooled(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS))), WINDOW);
+    coalescer = new PushCoalescer(RedisClients.commands(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS))), WINDOW);
   }
 
   @AfterAll

@@ -5,16 +5,17 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 
-/** Redis clients: a pooled one for commands; pub/sub needs a connection of its own. */
+/** Redis clients: one pipelined connection for commands; pub/sub needs a connection of its own. */
 public final class RedisClients {
 
   private RedisClients() {}
 
-  public static Redis pooled(Vertx vertx, RedisConfig config) {
-    return Redis.createClient(vertx, new RedisOptions()
+  /** Commands of one verticle (or test), pipelined on one connection: see {@link PipelinedRedis}. */
+  public static Redis commands(Vertx vertx, RedisConfig config) {
+    return new PipelinedRedis(vertx, Redis.createClient(vertx, new RedisOptions()
         .setConnectionString(config.uri)
-        .setMaxPoolSize(config.poolSize)
-        .setMaxPoolWaiting(4096)
-        .setMaxWaitingHandlers(16384));
+        .setMaxPoolSize(4)
+        .setMaxPoolWaiting(64)
+        .setMaxWaitingHandlers(config.maxInFlight)));
   }
 }

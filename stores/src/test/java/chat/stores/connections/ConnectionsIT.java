@@ -29,7 +29,7 @@ class ConnectionsIT {
   @BeforeAll
   static void connect() {
     vertx = Vertx.vertx();
-    redis = RedisClients.pooled(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS)));
+    redis = RedisClients.commands(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS)));
     connections = new Connections(redis, 60);
   }
 

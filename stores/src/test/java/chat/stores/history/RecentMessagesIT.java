@@ -45,7 +45,7 @@ class RecentMessagesIT {
     vertx = Vertx.vertx();
     CassandraClient cassandra = CassandraClients.create(vertx, config);
     await(HistorySchema.ensure(cassandra, config));
-    redis = RedisClients.pooled(vertx, EngineConfigs.redis(engines));
+    redis = RedisClients.commands(vertx, EngineConfigs.redis(engines));
     writer = new HistoryWriter(cassandra, config);
     reader = new HistoryReader(cassandra, config);
     recent = new RecentMessages(redis, KEEP, 60);

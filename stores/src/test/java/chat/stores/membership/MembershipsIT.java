@@ -34,7 +34,7 @@ class MembershipsIT {
   static void connect() throws Exception {
     Endpoints engines = TestEngines.start(Engine.REDIS, Engine.POSTGRES);
     vertx = Vertx.vertx();
-    redis = RedisClients.pooled(vertx, EngineConfigs.redis(engines));
+    redis = RedisClients.commands(vertx, EngineConfigs.redis(engines));
     postgres = PostgresClients.pool(vertx, EngineConfigs.postgres(engines));
     await(postgres.query("CREATE TABLE IF NOT EXISTS channel_members (channel_id bigint, user_id bigint, PRIMARY KEY (channel_id, user_id))").execute());
     memberships = new Memberships(redis, postgres);

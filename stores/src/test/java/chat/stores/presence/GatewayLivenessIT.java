@@ -22,7 +22,7 @@ class GatewayLivenessIT {
   @BeforeAll
   static void connect() {
     vertx = Vertx.vertx();
-    Redis redis = RedisClients.pooled(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS)));
+    Redis redis = RedisClients.commands(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS)));
     store = new PresenceStore(redis);
     liveness = new GatewayLiveness(redis);
   }

@@ -31,7 +31,7 @@ class PresenceStoreIT {
   @BeforeAll
   static void connect() {
     vertx = Vertx.vertx();
-    redis = RedisClients.pooled(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS)));
+    redis = RedisClients.commands(vertx, EngineConfigs.redis(TestEngines.start(Engine.REDIS)));
     store = new PresenceStore(redis);
   }
 

@@ -144,7 +144,7 @@ class EndToEndMessageIT {
     User alice = newUser();
     User bob = newUser();
     long channel = directChannel(alice, bob);
-    Redis redis = RedisClients.pooled(vertx, EngineConfigs.redis(engines));
+    Redis redis = RedisClients.commands(vertx, EngineConfigs.redis(engines));
     Request cached = Request.cmd(Command.ZCARD).arg(RedisKeys.recentMessages(channel));
 
     try (TestClient a = TestClient.connect(vertx, system.gatewayPort(), alice.token(), "phone")) {
