@@ -208,6 +208,10 @@ public final class Bench {
           start, factor, max, Duration.ofSeconds(warmup), Duration.ofSeconds(step), p99)).run());
       StringBuilder table = new StringBuilder(LatencyReport.markdownHeader());
       result.steps().forEach(report -> table.append(report.markdownRow()));
+      table.append('\n');
+      result.steps().stream().filter(report -> report.machine() != null)
+          .forEach(report -> table.append(String.format(java.util.Locale.ROOT, "%.0f msg/s — %s", report.offeredPerSecond(),
+              report.machine().markdown())));
       table.append(String.format(java.util.Locale.ROOT, "%nmaximum sustained 1:1 (p99 ≤ %.0f ms, nothing lost, %d s steps): %.0f msg/s%n",
           p99, step, result.bestRate()));
       target.write("max-throughput", new io.vertx.core.json.JsonObject().put("best_rate", result.bestRate()).put("p99_limit_ms", p99)
@@ -269,6 +273,9 @@ public final class Bench {
       if (result.hops() != null && result.hops().count() > 0) {
         json.put("hops", result.hops().toJson());
         markdown += result.hops().markdown();
+      }
+      if (report.machine() != null) {
+        markdown += "\n" + report.machine().markdown();
       }
       String stem = write(name, json.encodePrettily(), markdown);
       Charts.overTime(out.resolve(stem + "-over-time.png"), title, result.timeline());

@@ -6,15 +6,27 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The figures of a latency run: percentiles of the recorded latencies (microseconds) and the
- * messages lost and duplicated. Pure; renders itself as JSON and as a Markdown table row.
+ * messages lost and duplicated, and how the machine's CPU went meanwhile ({@code machine}, null
+ * where unknown). Pure; renders itself as JSON and as a Markdown table row.
  */
 public record LatencyReport(String scenario, double offeredPerSecond, long sent, long received, long lost, long duplicated,
-    long p50Micros, long p90Micros, long p99Micros, long p999Micros, long maxMicros) {
+    long p50Micros, long p90Micros, long p99Micros, long p999Micros, long maxMicros, BoxCpu.Split machine) {
+
+  public LatencyReport(String scenario, double offeredPerSecond, long sent, long received, long lost, long duplicated,
+      long p50Micros, long p90Micros, long p99Micros, long p999Micros, long maxMicros) {
+    this(scenario, offeredPerSecond, sent, received, lost, duplicated, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros, null);
+  }
 
   public static LatencyReport of(String scenario, double offeredPerSecond, long sent, long lost, long duplicated, Histogram micros) {
     return new LatencyReport(scenario, offeredPerSecond, sent, micros.getTotalCount(), lost, duplicated,
         micros.getValueAtPercentile(50), micros.getValueAtPercentile(90), micros.getValueAtPercentile(99),
         micros.getValueAtPercentile(99.9), micros.getMaxValue());
+  }
+
+  /** The same figures with the machine's CPU split of the measured window. */
+  public LatencyReport withMachine(BoxCpu.Split split) {
+    return new LatencyReport(scenario, offeredPerSecond, sent, received, lost, duplicated, p50Micros, p90Micros, p99Micros,
+        p999Micros, maxMicros, split);
   }
 
   public JsonObject toJson() {

@@ -3,6 +3,7 @@ package chat.bench.scenarios;
 import chat.bench.client.ChatHttp;
 import chat.bench.client.TaggedBody;
 import chat.bench.load.OpenSchedule;
+import chat.bench.report.BoxCpu;
 import chat.bench.report.HopSplit;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
@@ -86,6 +87,7 @@ public final class GroupFanout {
     t0 = start + options.warmup().toNanos();
     long expected = measured * options.members();
     long drainedAt = t0 + options.duration().toNanos() + options.drain().toNanos();
+    BoxCpu.Window machine = BoxCpu.window(vertx, t0);
     return OpenSchedule.run(vertx, options.ratePerSecond(), warmups + measured, start,
             (i, due) -> {
               Group group = groups.get((int) (i % groups.size()));
@@ -96,7 +98,7 @@ public final class GroupFanout {
                   .put("client_msg_id", UUID.randomUUID().toString()).put("body", body).encode());
             },
             () -> delivered() >= expected || System.nanoTime() > drainedAt)
-        .map(v -> report(expected));
+        .map(v -> report(expected).withMachine(machine.close()));
   }
 
   private synchronized long delivered() {

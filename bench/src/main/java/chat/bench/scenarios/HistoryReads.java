@@ -2,6 +2,7 @@ package chat.bench.scenarios;
 
 import chat.bench.client.ChatHttp;
 import chat.bench.load.OpenSchedule;
+import chat.bench.report.BoxCpu;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
 import io.vertx.core.Future;
@@ -90,6 +91,7 @@ public final class HistoryReads {
     long total = warmups + Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
     long t0 = System.nanoTime() + 100_000_000L;
     long measuredFrom = t0 + options.warmup().toNanos();
+    BoxCpu.Window machine = BoxCpu.window(vertx, measuredFrom);
     String path = options.apiUrl() + "/v1/channels/" + channel + "/messages?limit=" + options.page();
     return OpenSchedule.run(vertx, options.ratePerSecond(), total, t0,
             (i, due) -> reads.getAbs(path).bearerTokenAuthentication(token).send().onComplete(ar -> {
@@ -110,7 +112,7 @@ public final class HistoryReads {
               }
             }),
             () -> answered() == total)
-        .map(v -> report(total - warmups));
+        .map(v -> report(total - warmups).withMachine(machine.close()));
   }
 
   private synchronized long answered() {

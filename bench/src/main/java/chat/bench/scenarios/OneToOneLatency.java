@@ -3,6 +3,7 @@ package chat.bench.scenarios;
 import chat.bench.client.ChatHttp;
 import chat.bench.client.TaggedBody;
 import chat.bench.load.OpenSchedule;
+import chat.bench.report.BoxCpu;
 import chat.bench.report.HopSplit;
 import chat.bench.report.LatencyReport;
 import chat.bench.report.Timeline;
@@ -133,6 +134,7 @@ public final class OneToOneLatency {
     long measured = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
     t0 = System.nanoTime() + 200_000_000L;
     long drainedAt = t0 + options.warmup().toNanos() + options.duration().toNanos() + options.drain().toNanos();
+    BoxCpu.Window machine = BoxCpu.window(vertx, t0 + options.warmup().toNanos());
     return OpenSchedule.run(vertx, options.ratePerSecond(), warmupCount + measured, t0,
             (i, due) -> {
               Pair pair = pairs.get((int) (i % pairs.size()));
@@ -140,7 +142,7 @@ public final class OneToOneLatency {
                   .put("client_msg_id", UUID.randomUUID().toString()).put("body", tag.body(i, due)).encode());
             },
             () -> received() >= measured || System.nanoTime() > drainedAt)
-        .map(v -> report(measured));
+        .map(v -> report(measured).withMachine(machine.close()));
   }
 
   private synchronized long received() {

@@ -1,6 +1,7 @@
 package chat.bench.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import chat.bench.report.Charts;
 import chat.bench.report.LatencyReport;
@@ -52,6 +53,9 @@ class LatencyScenariosIT {
       assertThat(report.duplicated()).isZero();
       assertThat(report.p50Micros()).isPositive().isLessThanOrEqualTo(report.p99Micros());
       assertThat(report.markdownRow()).startsWith("| 1:1 | 50 | 150 | 150 | 0 | 0 |");
+      assertThat(report.machine()).as("the machine's CPU split over the measured seconds").isNotNull();
+      assertThat(report.machine().busy() + report.machine().system() + report.machine().idle() + report.machine().steal())
+          .isCloseTo(1.0, within(0.01));
       assertThat(result.timeline().points()).extracting(Timeline.Point::count).as("messages per second of the run")
           .containsExactly(50L, 50L, 50L);
       assertThat(result.hops().count()).as("every delivery split at its sent_at").isEqualTo(150);
