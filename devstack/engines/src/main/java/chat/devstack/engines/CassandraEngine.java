@@ -66,7 +66,7 @@ final class CassandraEngine implements EngineInstance {
         .orElseThrow(() -> new EngineStartException("Cassandra", "jamm agent jar not on its classpath"));
 
     List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(),
-        "-Xms512m", "-Xmx512m", "-Xss256k", "-XX:+UseG1GC",
+        "-Xms512m", "-Xmx512m", "-Xss256k", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
         "-XX:+PerfDisableSharedMem",
         "-Djdk.attach.allowAttachSelf=true",
         "-javaagent:" + jamm,
@@ -143,6 +143,7 @@ final class CassandraEngine implements EngineInstance {
         "cdc_raw_directory: " + dir.resolve("cdc_raw"),
         "memtable_heap_space: 64MiB",
         "memtable_offheap_space: 64MiB",
+        "memtable_allocation_type: offheap_objects",
         "concurrent_reads: 4",
         "concurrent_writes: 4",
         "concurrent_counter_writes: 4",
