@@ -95,6 +95,7 @@ public final class LocalSystem {
     sequencer.http = new HttpConfig(ports.sequencer());
     sequencer.stateDir = stateDir.resolve("sequencer-state").toString();
     sequencer.instanceId = "sequencer-local";
+    sequencer.streamThreads = sequencer.kafka.partitions; // a thread per partition: each commits its own transactions
 
     PersisterConfig persister = new PersisterConfig();
     persister.kafka = EngineConfigs.kafka(engines);
