@@ -1,7 +1,6 @@
 package chat.bench.report;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,13 +53,9 @@ public final class BoxCpu {
           (to.idle() - from.idle()) / total, (to.steal() - from.steal()) / total);
     }
 
-    public JsonObject toJson() {
-      return new JsonObject().put("busy", busy).put("system", system).put("idle", idle).put("steal", steal);
-    }
-
     /** One line for the Markdown report. */
     public String markdown() {
-      return String.format(Locale.ROOT, "machine CPU while measured: user %.0f %%, system %.0f %%, idle %.0f %%, "
+      return String.format(Locale.ROOT, "machine CPU while measured: busy %.0f %%, system %.0f %%, idle %.0f %%, "
           + "**steal %.0f %%** (taken by the hypervisor)%n", busy * 100, system * 100, idle * 100, steal * 100);
     }
   }

@@ -30,7 +30,7 @@ class BoxCpuTest {
     assertThat(split.system()).isCloseTo(0.1, within(1e-9));
     assertThat(split.idle()).isCloseTo(0.3, within(1e-9));
     assertThat(split.steal()).isCloseTo(0.1, within(1e-9));
-    assertThat(split.markdown()).contains("user 50 %", "**steal 10 %**");
+    assertThat(split.markdown()).contains("busy 50 %", "**steal 10 %**");
   }
 
   @Test
