@@ -179,7 +179,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   /**
    * Unregisters the devices whose sockets closed in the last 50 ms, in one Redis round trip, so a
-   * burst of thousands of closes costs a few requests instead of one pooled request each.
+   * burst of thousands of closes costs a few commands instead of one each.
    * Close handlers and this timer run on the verticle's event loop: the list needs no lock.
    */
   private Future<Void> flushClosed() {

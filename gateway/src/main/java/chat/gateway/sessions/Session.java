@@ -77,7 +77,7 @@ public final class Session {
 
   /**
    * Runs {@code step} once every earlier send of this connection has run its step: the checks of
-   * several sends may complete in any order (pooled Redis connections), but their records reach
+   * several sends may complete in any order (a cache miss goes to PostgreSQL), but their records reach
    * the producer in the order the client sent them, so one sender's order is kept.
    */
   public <T> void inSendOrder(Future<T> check, Function<AsyncResult<T>, Future<Void>> step) {

@@ -53,7 +53,10 @@ public final class GatewaySweeper {
             .map(open.size()));
   }
 
-  /** In chunks, so that a gateway of 19,000 connections does not flood the Redis pool's waiting queue. */
+  /**
+   * In chunks, so that a gateway of 19,000 connections does not put all its commands in flight at
+   * once (the Redis client bounds them: {@code redis.maxInFlight}).
+   */
   private Future<Void> endAll(String instance, List<GatewayLiveness.OpenConnection> open, long lastSeen, long now) {
     Future<Void> chain = Future.succeededFuture();
     for (int from = 0; from < open.size(); from += CHUNK) {

@@ -49,7 +49,8 @@ public final class Connections {
   /**
    * Unregisters many devices in one round trip, each only if it still points at the gateway: a
    * gateway whose sockets close by the thousand at once (a network blip, clients shutting down)
-   * would otherwise queue one pooled request per socket and overflow the pool's wait queue.
+   * would otherwise send one command per socket, thousands in flight against the client's bound
+   * ({@code redis.maxInFlight}).
    */
   public Future<Void> unregisterAll(List<Device> devices, String gatewayId) {
     if (devices.isEmpty()) {
