@@ -5,6 +5,7 @@ import chat.runtime.http.Health;
 import chat.runtime.kafka.BatchConsumer;
 import chat.runtime.kafka.JsonRecords;
 import chat.runtime.kafka.KafkaClients;
+import chat.runtime.kafka.KafkaClients.Isolation;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.RedisClients;
 import chat.schemas.Json;
@@ -60,7 +61,10 @@ public final class RouterVerticle extends VerticleBase {
     cassandra = CassandraClients.create(vertx, config.cassandra);
     readPositions = new ReadPositions(cassandra, config.cassandra);
     producer = KafkaClients.producer(vertx, config.kafka, "router-push");
-    consumer = new BatchConsumer(vertx, KafkaClients.consumer(vertx, config.kafka, config.groupId, "router"),
+    // uncommitted: a message goes out as soon as the sequencer wrote it, not a commit later —
+    // the sequencer redoes an aborted transaction with identical records (sequencer/README)
+    consumer = new BatchConsumer(vertx,
+        KafkaClients.consumer(vertx, config.kafka, config.groupId, "router", Isolation.READ_UNCOMMITTED),
         "router", this::route, Duration.ofMillis(config.commitIntervalMs));
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);

@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * Gives each submitted message the next seq of its channel, exactly once: the heads and the
  * remembered sends live in state stores whose changelogs, the output and the input offsets are
  * committed in one Kafka transaction.
+ *
+ * <p>Deterministic: what it writes depends only on the committed state and the input records
+ * (times are the gateway's acceptance stamps, never the clock's). A transaction that aborts (a crash, a
+ * fenced zombie) is redone from the same state and input, so it writes the very same records —
+ * which is what lets the router read {@code chat.messages} uncommitted (see the README).
  */
 final class SequencerProcessor implements Processor<String, String, String, String> {
 
@@ -52,23 +57,23 @@ final class SequencerProcessor implements Processor<String, String, String, Stri
       log.error("skipping undecodable record on chat.inbound with key {}: {}", record.key(), e.getMessage());
       return;
     }
-    long now = System.currentTimeMillis();
+    long acceptedAt = submitted.submittedAt(); // the gateway's stamp: the same every time this record is processed
     String dedupeKey = Sequencing.dedupeKey(submitted.channelId(), submitted.senderId(), submitted.clientMsgId());
-    if (Sequencing.isRetry(recent.get(dedupeKey), now, dedupeWindow)) {
+    if (Sequencing.isRetry(recent.get(dedupeKey), acceptedAt, dedupeWindow)) {
       return;
     }
     String channel = Long.toString(submitted.channelId());
     long seq = Sequencing.nextSeq(heads.get(channel));
     heads.put(channel, seq);
-    recent.put(dedupeKey, Sequencing.remember(seq, now));
-    context.forward(new Record<>(channel, Json.encode(MessageSequenced.of(submitted, seq, now)), now));
+    recent.put(dedupeKey, Sequencing.remember(seq, acceptedAt));
+    context.forward(new Record<>(channel, Json.encode(MessageSequenced.of(submitted, seq, acceptedAt)), acceptedAt));
   }
 
   private void forgetExpired(long now) {
     try (KeyValueIterator<String, String> all = recent.all()) {
       while (all.hasNext()) {
         KeyValue<String, String> entry = all.next();
-        if (Sequencing.isExpired(entry.value, now, dedupeWindow)) {
+        if (Sequencing.isForgettable(entry.value, now, dedupeWindow)) {
           recent.delete(entry.key);
         }
       }

@@ -67,7 +67,6 @@ public final class SequencerVerticle extends VerticleBase {
     props.put(StreamsConfig.consumerPrefix("group.instance.id"), config.instanceId);
     props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), config.sessionTimeoutMs);
     props.put(StreamsConfig.producerPrefix("linger.ms"), 0);
-    props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 10);
     return props;
   }
 }

@@ -49,8 +49,13 @@ class SequencerTopologyTest {
   }
 
   private void submit(long channel, long sender, UUID clientMsgId, String body) {
+    submitAt(channel, sender, clientMsgId, body, System.currentTimeMillis());
+  }
+
+  /** As a gateway does: the record's timestamp is when the gateway accepted the send. */
+  private void submitAt(long channel, long sender, UUID clientMsgId, String body, long acceptedAt) {
     inbound.pipeInput(Long.toString(channel),
-        Json.encode(new MessageSubmitted(channel, sender, "d", clientMsgId, body, System.currentTimeMillis())));
+        Json.encode(new MessageSubmitted(channel, sender, "d", clientMsgId, body, acceptedAt)), acceptedAt);
   }
 
   private List<MessageSequenced> output() {
@@ -82,6 +87,30 @@ class SequencerTopologyTest {
     submit(1, 7, UUID.randomUUID(), "next");
 
     assertThat(output()).extracting(m -> m.seq() + ":" + m.body()).containsExactly("1:once", "2:next");
+  }
+
+  @Test
+  void sent_at_is_when_the_gateway_accepted_the_message_not_when_it_was_sequenced() throws Exception {
+    long acceptedAt = 1_700_000_000_000L;
+    submitAt(1, 7, UUID.randomUUID(), "from the past", acceptedAt);
+
+    var record = messages.readRecord();
+    assertThat(record.timestamp()).isEqualTo(acceptedAt);
+    assertThat(Json.decode(record.value(), MessageSequenced.class).sentAt()).isEqualTo(acceptedAt);
+  }
+
+  @Test
+  void a_retry_is_recognised_by_when_it_was_accepted_not_by_the_clock_of_the_sequencer() {
+    long acceptedAt = 1_700_000_000_000L;
+    UUID early = UUID.randomUUID();
+    UUID late = UUID.randomUUID();
+    submitAt(1, 7, early, "retried within the day", acceptedAt);
+    submitAt(1, 7, late, "retried after the day", acceptedAt);
+    submitAt(1, 7, early, "retried within the day", acceptedAt + Duration.ofHours(23).toMillis());
+    submitAt(1, 7, late, "retried after the day", acceptedAt + Duration.ofHours(25).toMillis());
+
+    assertThat(output()).extracting(m -> m.seq() + ":" + m.body())
+        .containsExactly("1:retried within the day", "2:retried after the day", "3:retried after the day");
   }
 
   @Test

@@ -5,20 +5,20 @@ import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
 /**
- * Where a delivered message's latency went, split at the sequencer: from its due time to the
- * moment the sequencer gave it its seq (the gateway, {@code chat.inbound}, the sequencer's
- * fetch), and from there to the recipient's socket (the sequencer's transaction commit, the
- * router, Redis pub/sub, the gateway). The split point is the message's {@code sent_at}, stamped
- * by the sequencer's clock, so the figures hold when the load generator runs on the same machine
- * as the sequencer (or on clocks kept in step); a run elsewhere shifts one hop into the other by
- * the clocks' offset. Not thread-safe.
+ * Where a delivered message's latency went, split where the gateway accepted it: from its due
+ * time to that moment (the load generator's send, the socket, the gateway's checks), and from
+ * there to the recipient's socket (the produce to {@code chat.inbound}, the sequencer, the
+ * router, Redis pub/sub, the gateway's write). The split point is the message's {@code sent_at},
+ * stamped by the accepting gateway's clock, so the figures hold when the load generator runs on
+ * the same machine as the gateway (or on clocks kept in step); a run elsewhere shifts one hop
+ * into the other by the clocks' offset. Not thread-safe.
  */
 public final class HopSplit {
 
   private final long anchorWallMillis;
   private final long anchorNanos;
-  private final Histogram toSequencer = new Histogram(600_000_000L, 3);
-  private final Histogram sequencerToRecipient = new Histogram(600_000_000L, 3);
+  private final Histogram toGateway = new Histogram(600_000_000L, 3);
+  private final Histogram gatewayToRecipient = new Histogram(600_000_000L, 3);
 
   /** Maps the generator's {@link System#nanoTime()} to its wall clock at one instant. */
   public HopSplit(long anchorWallMillis, long anchorNanos) {
@@ -38,24 +38,24 @@ public final class HopSplit {
     }
     long dueMicros = anchorWallMillis * 1000 + (dueNanos - anchorNanos) / 1000;
     long receivedMicros = anchorWallMillis * 1000 + (receivedNanos - anchorNanos) / 1000;
-    long sequencedMicros = sentAtMillis * 1000;
+    long acceptedMicros = sentAtMillis * 1000;
     // sent_at has millisecond resolution: a hop shorter than that may come out slightly negative
-    toSequencer.recordValue(Math.max(0, sequencedMicros - dueMicros));
-    sequencerToRecipient.recordValue(Math.max(0, receivedMicros - sequencedMicros));
+    toGateway.recordValue(Math.max(0, acceptedMicros - dueMicros));
+    gatewayToRecipient.recordValue(Math.max(0, receivedMicros - acceptedMicros));
   }
 
   public long count() {
-    return toSequencer.getTotalCount();
+    return toGateway.getTotalCount();
   }
 
   public JsonObject toJson() {
-    return new JsonObject().put("to_sequencer", percentiles(toSequencer)).put("sequencer_to_recipient", percentiles(sequencerToRecipient));
+    return new JsonObject().put("to_gateway", percentiles(toGateway)).put("gateway_to_recipient", percentiles(gatewayToRecipient));
   }
 
   /** A small Markdown table: one row per hop, milliseconds. */
   public String markdown() {
     return "\n| hop | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms |\n|---|---|---|---|---|---|\n"
-        + row("due → sequenced", toSequencer) + row("sequenced → recipient", sequencerToRecipient);
+        + row("due → accepted", toGateway) + row("accepted → recipient", gatewayToRecipient);
   }
 
   private static String row(String hop, Histogram h) {

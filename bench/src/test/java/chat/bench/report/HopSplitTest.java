@@ -11,14 +11,14 @@ class HopSplitTest {
   private final HopSplit split = new HopSplit(1_764_000_000_000L, 5_000_000_000L);
 
   @Test
-  void a_delivery_is_split_at_the_sequencers_stamp_on_the_generators_wall_clock() {
-    // due 10 ms after the anchor, sequenced 14 ms after it, received 40 ms after it
+  void a_delivery_is_split_at_the_gateways_stamp_on_the_generators_wall_clock() {
+    // due 10 ms after the anchor, accepted 14 ms after it, received 40 ms after it
     split.record(5_010_000_000L, 5_040_000_000L, 1_764_000_000_014L);
 
     // the histograms keep three significant digits
-    assertThat(split.toJson().getJsonObject("to_sequencer").getLong("p50_micros")).isCloseTo(4_000L, withinPercentage(0.1));
-    assertThat(split.toJson().getJsonObject("sequencer_to_recipient").getLong("p50_micros")).isCloseTo(26_000L, withinPercentage(0.1));
-    assertThat(split.markdown()).contains("| due → sequenced | 4.0 |").contains("| sequenced → recipient | 26.0 |");
+    assertThat(split.toJson().getJsonObject("to_gateway").getLong("p50_micros")).isCloseTo(4_000L, withinPercentage(0.1));
+    assertThat(split.toJson().getJsonObject("gateway_to_recipient").getLong("p50_micros")).isCloseTo(26_000L, withinPercentage(0.1));
+    assertThat(split.markdown()).contains("| due → accepted | 4.0 |").contains("| accepted → recipient | 26.0 |");
   }
 
   @Test
@@ -27,6 +27,6 @@ class HopSplitTest {
     split.record(5_010_000_000L, 5_020_000_000L, -1);
 
     assertThat(split.count()).isEqualTo(1);
-    assertThat(split.toJson().getJsonObject("to_sequencer").getLong("max_micros")).isZero();
+    assertThat(split.toJson().getJsonObject("to_gateway").getLong("max_micros")).isZero();
   }
 }

@@ -59,7 +59,7 @@ class LatencyScenariosIT {
       assertThat(result.timeline().points()).extracting(Timeline.Point::count).as("messages per second of the run")
           .containsExactly(50L, 50L, 50L);
       assertThat(result.hops().count()).as("every delivery split at its sent_at").isEqualTo(150);
-      assertThat(result.hops().toJson().getJsonObject("sequencer_to_recipient").getLong("max_micros"))
+      assertThat(result.hops().toJson().getJsonObject("gateway_to_recipient").getLong("max_micros"))
           .as("a hop is part of the whole (sent_at has ms resolution)").isLessThanOrEqualTo(report.maxMicros() + 1_000);
 
       Path charts = Path.of("target", "charts");

@@ -29,15 +29,39 @@ public final class KafkaClients {
     return KafkaProducer.create(vertx, props);
   }
 
+  /** Which records of a transactional producer a consumer sees. */
+  public enum Isolation {
+    /** Only records of committed transactions, once their commit marker is written (the default). */
+    READ_COMMITTED("read_committed"),
+    /**
+     * Every record as soon as it is in the log, aborted transactions' too. Only for a consumer
+     * whose effect is idempotent and best-effort and whose producer redoes an aborted transaction
+     * with identical records (the router over the sequencer's output).
+     */
+    READ_UNCOMMITTED("read_uncommitted");
+
+    private final String property;
+
+    Isolation(String property) {
+      this.property = property;
+    }
+  }
+
   /**
    * A consumer for at-least-once stages: offsets committed by the stage after its effect
    * succeeded, only committed transactions visible, a new group starts at the beginning.
    */
   public static KafkaConsumer<String, String> consumer(Vertx vertx, KafkaConfig config, String groupId, String clientId) {
+    return consumer(vertx, config, groupId, clientId, Isolation.READ_COMMITTED);
+  }
+
+  /** As {@link #consumer(Vertx, KafkaConfig, String, String)}, seeing the records {@code isolation} admits. */
+  public static KafkaConsumer<String, String> consumer(Vertx vertx, KafkaConfig config, String groupId, String clientId,
+      Isolation isolation) {
     Map<String, String> props = base(config, clientId);
     props.put("group.id", groupId);
     props.put("enable.auto.commit", "false");
-    props.put("isolation.level", "read_committed");
+    props.put("isolation.level", isolation.property);
     props.put("auto.offset.reset", "earliest");
     props.put("max.poll.records", "500");
     props.put("fetch.max.wait.ms", "50");

@@ -4,9 +4,11 @@ import java.util.UUID;
 
 /**
  * On {@code chat.messages}, key = channel id: a message with its channel-local {@code seq}.
- * Written only by the sequencer, in Kafka transactions; read with {@code read_committed}.
+ * Written only by the sequencer, in Kafka transactions; read committed by history (the persister) and
+ * uncommitted by live delivery (the router): a transaction redone after an abort writes identical records.
  *
- * @param sentAt when the sequencer ordered it, milliseconds since the epoch (UTC)
+ * @param sentAt when a gateway accepted it (its submitted_at), milliseconds since the epoch (UTC): a stamp
+ *     from the input, so a transaction the sequencer redoes writes the same value
  * @param submittedAt when the gateway accepted it, for end-to-end latency
  */
 public record MessageSequenced(long channelId, long seq, long senderId, String deviceId, UUID clientMsgId,

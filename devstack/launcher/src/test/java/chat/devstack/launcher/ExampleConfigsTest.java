@@ -22,7 +22,7 @@ class ExampleConfigsTest {
   void every_example_config_loads_into_its_stage_config_without_unknown_keys() {
     assertThat(ConfigLoader.load(GatewayConfig.class, DIR.resolve("gateway.yaml"), Map.of()).gatewayId).isEqualTo("gw-1");
     assertThat(ConfigLoader.load(ApiConfig.class, DIR.resolve("api.yaml"), Map.of()).loginAttemptsPerUsername).isEqualTo(10);
-    assertThat(ConfigLoader.load(SequencerConfig.class, DIR.resolve("sequencer.yaml"), Map.of()).commitIntervalMs).isEqualTo(10);
+    assertThat(ConfigLoader.load(SequencerConfig.class, DIR.resolve("sequencer.yaml"), Map.of()).commitIntervalMs).isEqualTo(100);
     assertThat(ConfigLoader.load(PersisterConfig.class, DIR.resolve("persister.yaml"), Map.of()).groupId).isEqualTo("chat-persister");
     assertThat(ConfigLoader.load(RouterConfig.class, DIR.resolve("router.yaml"), Map.of()).http.port).isEqualTo(8084);
     assertThat(ConfigLoader.load(PresenceConfig.class, DIR.resolve("presence.yaml"), Map.of()).graceMillis).isEqualTo(5000);
