@@ -18,8 +18,10 @@ public final class SequencerTopology {
     StreamsBuilder builder = new StreamsBuilder();
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(SequencerProcessor.HEADS), Serdes.String(), Serdes.Long()));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SequencerProcessor.RECENT), Serdes.String(), Serdes.String()));
+    // a point per send (window size 1 ms), kept for the dedupe window and the margin
+    builder.addStateStore(Stores.windowStoreBuilder(
+        Stores.persistentWindowStore(SequencerProcessor.RECENT, Sequencing.retention(dedupeWindow), Duration.ofMillis(1), false),
+        Serdes.String(), Serdes.Long()));
     builder.stream(Topics.INBOUND, Consumed.with(Serdes.String(), Serdes.String()))
         .process(() -> new SequencerProcessor(dedupeWindow), SequencerProcessor.HEADS, SequencerProcessor.RECENT)
         .to(Topics.MESSAGES, Produced.with(Serdes.String(), Serdes.String()));

@@ -3,13 +3,20 @@ package chat.sequencer;
 import java.time.Duration;
 
 /**
- * The sequencer's rules, free of Kafka: the next seq of a channel, and whether a send was seen
- * within the dedupe window. A remembered send is stored as {@code "<seq>:<epoch ms>"}, the time
- * the gateway accepted it (its {@code submitted_at}), and a retry is judged by the time the
- * gateway accepted the retry: so the same input always gets the same answer, however late or
+ * The sequencer's rules, free of Kafka: the next seq of a channel, and which earlier sends a
+ * send may be a retry of. Times are when a gateway accepted a send (its {@code submitted_at}),
+ * never the sequencer's clock: so the same input always gets the same answer, however late or
  * often it is processed.
  */
 public final class Sequencing {
+
+  /**
+   * How much longer than the window a send is remembered. The store drops old sends by the
+   * newest acceptance time it has seen, and a send may come from a gateway whose clock is behind
+   * (or sit in a partition that lags): with this margin a retry accepted less than an hour
+   * behind the newest send still finds its original.
+   */
+  public static final Duration RETENTION_MARGIN = Duration.ofHours(1);
 
   private Sequencing() {}
 
@@ -22,33 +29,23 @@ public final class Sequencing {
     return channelId + "|" + senderId + "|" + clientMsgId;
   }
 
-  public static String remember(long seq, long acceptedAtMs) {
-    return seq + ":" + acceptedAtMs;
+  /** Acceptance times, inclusive, at which an original of a send accepted at {@code acceptedAtMs} makes it a retry. */
+  public record Range(long fromMs, long toMs) {
+    public boolean contains(long acceptedAtMs) {
+      return acceptedAtMs >= fromMs && acceptedAtMs <= toMs;
+    }
   }
 
   /**
-   * True when {@code remembered} (may be null) was accepted at most {@code window} before this
-   * send, accepted at {@code acceptedAtMs}: a retry to drop.
+   * A send is a retry of one accepted at most {@code window} before it — or after it, when the
+   * two gateways' clocks disagree.
    */
-  public static boolean isRetry(String remembered, long acceptedAtMs, Duration window) {
-    return remembered != null && acceptedAtMs - acceptedAt(remembered) <= window.toMillis();
+  public static Range retryRange(long acceptedAtMs, Duration window) {
+    return new Range(acceptedAtMs - window.toMillis(), acceptedAtMs + window.toMillis());
   }
 
-  /**
-   * How much longer than the window a remembered send is kept before the clock-driven cleanup
-   * deletes it. Retries are judged by their own acceptance time, the cleanup by the clock: with
-   * this margin the cleanup can only delete what no record accepted less than an hour ago could
-   * still match, so whether it ran yet never changes an answer while the sequencer is less than
-   * an hour behind.
-   */
-  public static final Duration FORGET_MARGIN = Duration.ofHours(1);
-
-  /** True when the cleanup running at {@code clockMs} may delete {@code remembered}. */
-  public static boolean isForgettable(String remembered, long clockMs, Duration window) {
-    return clockMs - acceptedAt(remembered) > window.plus(FORGET_MARGIN).toMillis();
-  }
-
-  private static long acceptedAt(String remembered) {
-    return Long.parseLong(remembered.substring(remembered.indexOf(':') + 1));
+  /** How long the store keeps a send: the window and the margin. */
+  public static Duration retention(Duration window) {
+    return window.plus(RETENTION_MARGIN);
   }
 }

@@ -17,49 +17,24 @@ class SequencingTest {
   }
 
   @Test
-  void a_send_seen_inside_the_window_is_a_retry() {
-    String remembered = Sequencing.remember(7, 1_000);
+  void a_send_is_a_retry_of_one_accepted_up_to_the_window_before_it() {
+    Sequencing.Range range = Sequencing.retryRange(1_000 + DAY.toMillis(), DAY);
 
-    assertThat(Sequencing.isRetry(remembered, 1_000 + DAY.toMillis(), DAY)).isTrue();
+    assertThat(range.contains(1_000)).isTrue();
+    assertThat(range.contains(999)).isFalse();
   }
 
   @Test
-  void a_send_seen_before_the_window_is_not_a_retry() {
-    String remembered = Sequencing.remember(7, 1_000);
+  void an_original_stamped_later_than_its_retry_by_another_gateways_clock_still_counts() {
+    Sequencing.Range range = Sequencing.retryRange(5_000, DAY);
 
-    assertThat(Sequencing.isRetry(remembered, 1_001 + DAY.toMillis(), DAY)).isFalse();
+    assertThat(range.contains(5_250)).isTrue();
+    assertThat(range.contains(5_000 + DAY.toMillis() + 1)).isFalse();
   }
 
   @Test
-  void a_retry_is_judged_by_when_it_was_accepted_however_late_it_is_processed() {
-    String remembered = Sequencing.remember(7, 1_000);
-
-    assertThat(Sequencing.isRetry(remembered, 2_000, DAY)).isTrue();
-    assertThat(Sequencing.isRetry(remembered, 1_000 + DAY.toMillis() + 1, DAY)).isFalse();
-  }
-
-  @Test
-  void the_cleanup_keeps_a_send_for_the_window_plus_the_margin() {
-    String remembered = Sequencing.remember(7, 1_000);
-    long keptUntil = 1_000 + DAY.plus(Sequencing.FORGET_MARGIN).toMillis();
-
-    assertThat(Sequencing.isForgettable(remembered, keptUntil, DAY)).isFalse();
-    assertThat(Sequencing.isForgettable(remembered, keptUntil + 1, DAY)).isTrue();
-  }
-
-  @Test
-  void what_the_cleanup_deletes_could_not_match_a_send_accepted_within_the_margin_before_it() {
-    String remembered = Sequencing.remember(7, 1_000);
-    long cleanupClock = 1_000 + DAY.plus(Sequencing.FORGET_MARGIN).toMillis() + 1;
-    long acceptedWithinMargin = cleanupClock - Sequencing.FORGET_MARGIN.toMillis();
-
-    assertThat(Sequencing.isForgettable(remembered, cleanupClock, DAY)).isTrue();
-    assertThat(Sequencing.isRetry(remembered, acceptedWithinMargin, DAY)).isFalse();
-  }
-
-  @Test
-  void a_send_never_seen_is_not_a_retry() {
-    assertThat(Sequencing.isRetry(null, 5, DAY)).isFalse();
+  void sends_are_kept_an_hour_longer_than_the_window() {
+    assertThat(Sequencing.retention(DAY)).isEqualTo(Duration.ofHours(25));
   }
 
   @Test

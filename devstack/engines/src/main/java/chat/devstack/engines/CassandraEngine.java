@@ -144,6 +144,10 @@ final class CassandraEngine implements EngineInstance {
         "memtable_heap_space: 64MiB",
         "memtable_offheap_space: 64MiB",
         "memtable_allocation_type: offheap_objects",
+        // one compaction at a time, at most 8 MiB/s: the box's two cores are shared with everything
+        // else, and an unthrottled compaction took a core in bursts (~20 % of the box at 1,000 msg/s)
+        "concurrent_compactors: 1",
+        "compaction_throughput: 8MiB/s",
         "concurrent_reads: 4",
         "concurrent_writes: 4",
         "concurrent_counter_writes: 4",
