@@ -68,7 +68,7 @@ final class SequencerProcessor implements Processor<String, String, String, Stri
     long seq = Sequencing.nextSeq(heads.get(channel));
     heads.put(channel, seq);
     recent.put(dedupeKey, seq, acceptedAt);
-    context.forward(new Record<>(channel, Json.encode(MessageSequenced.of(submitted, seq, acceptedAt)), acceptedAt));
+    context.forward(new Record<>(channel, Json.encode(MessageSequenced.of(submitted, seq)), acceptedAt));
   }
 
   private boolean seenWithinWindow(String dedupeKey, long acceptedAt) {

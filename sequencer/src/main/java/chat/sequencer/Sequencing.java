@@ -30,11 +30,7 @@ public final class Sequencing {
   }
 
   /** Acceptance times, inclusive, at which an original of a send accepted at {@code acceptedAtMs} makes it a retry. */
-  public record Range(long fromMs, long toMs) {
-    public boolean contains(long acceptedAtMs) {
-      return acceptedAtMs >= fromMs && acceptedAtMs <= toMs;
-    }
-  }
+  public record Range(long fromMs, long toMs) {}
 
   /**
    * A send is a retry of one accepted at most {@code window} before it — or after it, when the

@@ -20,16 +20,14 @@ class SequencingTest {
   void a_send_is_a_retry_of_one_accepted_up_to_the_window_before_it() {
     Sequencing.Range range = Sequencing.retryRange(1_000 + DAY.toMillis(), DAY);
 
-    assertThat(range.contains(1_000)).isTrue();
-    assertThat(range.contains(999)).isFalse();
+    assertThat(range.fromMs()).isEqualTo(1_000);
   }
 
   @Test
   void an_original_stamped_later_than_its_retry_by_another_gateways_clock_still_counts() {
     Sequencing.Range range = Sequencing.retryRange(5_000, DAY);
 
-    assertThat(range.contains(5_250)).isTrue();
-    assertThat(range.contains(5_000 + DAY.toMillis() + 1)).isFalse();
+    assertThat(range.toMs()).isEqualTo(5_000 + DAY.toMillis());
   }
 
   @Test

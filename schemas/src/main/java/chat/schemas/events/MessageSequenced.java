@@ -7,15 +7,16 @@ import java.util.UUID;
  * Written only by the sequencer, in Kafka transactions; read committed by history (the persister) and
  * uncommitted by live delivery (the router): a transaction redone after an abort writes identical records.
  *
- * @param sentAt when a gateway accepted it (its submitted_at), milliseconds since the epoch (UTC): a stamp
+ * @param sentAt when a gateway accepted it, milliseconds since the epoch (UTC): its submitted_at, a stamp
  *     from the input, so a transaction the sequencer redoes writes the same value
  * @param submittedAt when the gateway accepted it, for end-to-end latency
  */
 public record MessageSequenced(long channelId, long seq, long senderId, String deviceId, UUID clientMsgId,
     String body, long sentAt, long submittedAt) {
 
-  public static MessageSequenced of(MessageSubmitted submitted, long seq, long sentAt) {
+  /** The submitted message with its seq; sent at the moment the gateway accepted it. */
+  public static MessageSequenced of(MessageSubmitted submitted, long seq) {
     return new MessageSequenced(submitted.channelId(), seq, submitted.senderId(), submitted.deviceId(),
-        submitted.clientMsgId(), submitted.body(), sentAt, submitted.submittedAt());
+        submitted.clientMsgId(), submitted.body(), submitted.submittedAt(), submitted.submittedAt());
   }
 }
