@@ -69,9 +69,10 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     postgres = PostgresClients.pool(vertx, config.postgres);
     redis = RedisClients.commands(vertx, config.redis);
-    cassandra = CassandraClients.create(vertx, config.cassandra);
     producer = KafkaClients.producer(vertx, config.kafka, "api");
-    return OpenAPIContract.from(vertx, CONTRACT)
+    return CassandraClients.connect(vertx, config.cassandra)
+        .onSuccess(client -> cassandra = client)
+        .compose(client -> OpenAPIContract.from(vertx, CONTRACT))
         .compose(contract -> vertx.createHttpServer().requestHandler(router(contract)).listen(config.http.port, config.http.host))
         .onSuccess(s -> server = s);
   }

@@ -44,7 +44,7 @@ abstract class ApiTestBase {
     config.loginAttemptsPerAddress = 10_000; // every test logs in from 127.0.0.1
     Vertx started = Vertx.vertx();
     // the persister owns the history tables; it is not running here, so create them as it would
-    var cassandra = chat.runtime.cassandra.CassandraClients.create(started, config.cassandra);
+    var cassandra = await(chat.runtime.cassandra.CassandraClients.connect(started, config.cassandra));
     await(chat.stores.history.HistorySchema.ensure(cassandra, config.cassandra).eventually(cassandra::close));
     ApiVerticle api = await(ApiStage.deploy(started, config));
     http = WebClient.create(started, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(api.port()));

@@ -125,6 +125,13 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return CassandraClients.connect(vertx, config.cassandra).compose(client -> {
+      cassandra = client;
+      return serve();
+    });
+  }
+
+  private Future<?> serve() {
     frames = new FrameReader(config.maxBodyBytes);
     limits = new SendLimits(new SendLimits.Rates(config.frameBurstPerConnection, config.framesPerSecondPerConnection,
         config.frameBurstPerUser, config.framesPerSecondPerUser));
@@ -139,7 +146,6 @@ public final class GatewayVerticle extends VerticleBase {
         new Tickets(redis, 0), // the gateway only redeems tickets; the api issues them
         loginSessions);
     registry = new GatewayRegistry(redis, config.staleAfterSeconds * 1000L);
-    cassandra = CassandraClients.create(vertx, config.cassandra);
     HistoryReader history = new HistoryReader(cassandra, config.cassandra);
     catchUp = new CatchUp(history, new BackwardPages(history, new RecentMessages(redis)), memberships, postgres);
     receipts = new Receipts(memberships, history, new ReadPositions(cassandra, config.cassandra),

@@ -43,7 +43,6 @@ public final class PersisterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    cassandra = CassandraClients.create(vertx, config.cassandra);
     redis = RedisClients.commands(vertx, config.redis);
     recent = new RecentMessages(redis, config.recentMessages, config.recentTtlSeconds);
     Router router = Router.router(vertx);
@@ -51,7 +50,9 @@ public final class PersisterVerticle extends VerticleBase {
         .check("cassandra", () -> cassandra.execute("SELECT release_version FROM system.local"))
         .check("redis", () -> redis.send(Request.cmd(Command.PING)))
         .mount(router);
-    return HistorySchema.ensure(cassandra, config.cassandra)
+    return CassandraClients.connect(vertx, config.cassandra)
+        .onSuccess(client -> cassandra = client)
+        .compose(client -> HistorySchema.ensure(client, config.cassandra))
         .compose(v -> {
           writer = new HistoryWriter(cassandra, config.cassandra);
           reader = new HistoryReader(cassandra, config.cassandra);

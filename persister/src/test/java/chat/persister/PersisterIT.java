@@ -61,7 +61,7 @@ class PersisterIT {
     config.groupId = "persister-test-" + UUID.randomUUID();
     config.recentMessages = 10;
     config.commitIntervalMs = 200;
-    CassandraClient cassandra = CassandraClients.create(vertx, config.cassandra);
+    CassandraClient cassandra = result(CassandraClients.connect(vertx, config.cassandra));
     history = new HistoryReader(cassandra, config.cassandra);
     recent = new RecentMessages(RedisClients.commands(vertx, config.redis));
     producer = KafkaClients.producer(vertx, config.kafka, "persister-test");

@@ -55,10 +55,16 @@ public final class RouterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return CassandraClients.connect(vertx, config.cassandra).compose(client -> {
+      cassandra = client;
+      return consume();
+    });
+  }
+
+  private Future<?> consume() {
     redis = RedisClients.commands(vertx, config.redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
     fanout = new Fanout(redis, new Memberships(redis, postgres), new Connections(redis, 0));
-    cassandra = CassandraClients.create(vertx, config.cassandra);
     readPositions = new ReadPositions(cassandra, config.cassandra);
     producer = KafkaClients.producer(vertx, config.kafka, "router-push");
     // uncommitted: a message goes out as soon as the sequencer wrote it, not a commit later —

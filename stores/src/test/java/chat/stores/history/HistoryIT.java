@@ -29,7 +29,7 @@ class HistoryIT {
   static void createSchema() throws Exception {
     CassandraConfig config = StoresFixture.cassandra(TestEngines.start(Engine.CASSANDRA));
     vertx = Vertx.vertx();
-    cassandra = CassandraClients.create(vertx, config);
+    cassandra = await(CassandraClients.connect(vertx, config));
     await(HistorySchema.ensure(cassandra, config));
     await(HistorySchema.ensure(cassandra, config)); // twice: creation is idempotent
     writer = new HistoryWriter(cassandra, config);

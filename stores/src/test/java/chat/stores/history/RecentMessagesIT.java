@@ -43,7 +43,7 @@ class RecentMessagesIT {
     Endpoints engines = TestEngines.start(Engine.REDIS, Engine.CASSANDRA);
     CassandraConfig config = StoresFixture.cassandra(engines);
     vertx = Vertx.vertx();
-    CassandraClient cassandra = CassandraClients.create(vertx, config);
+    CassandraClient cassandra = await(CassandraClients.connect(vertx, config));
     await(HistorySchema.ensure(cassandra, config));
     redis = RedisClients.commands(vertx, EngineConfigs.redis(engines));
     writer = new HistoryWriter(cassandra, config);

@@ -498,13 +498,15 @@ class EndToEndMessageIT {
         a.send(send(channel, UUID.randomUUID(), "m" + i));
       }
       await().atMost(Duration.ofSeconds(20)).until(() -> b.received(type("message")).size() == 3);
+      // a read is clamped to the head history holds, which trails live delivery a little
+      await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+          assertThat(call(http.get("/v1/channels/" + channel + "/messages").bearerTokenAuthentication(bob.token()).send(), 200)
+              .getJsonArray("messages")).hasSize(3));
 
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-        b.send(new JsonObject().put("type", "read").put("channel", channel).put("seq", 99));
-        JsonObject receipt = a.awaitFrame(type("receipt"));
-        assertThat(receipt.getLong("user")).isEqualTo(bob.id());
-        assertThat(receipt.getLong("seq")).as("clamped to the head").isEqualTo(3);
-      });
+      b.send(new JsonObject().put("type", "read").put("channel", channel).put("seq", 99));
+      JsonObject receipt = a.awaitFrame(type("receipt"));
+      assertThat(receipt.getLong("user")).isEqualTo(bob.id());
+      assertThat(receipt.getLong("seq")).as("clamped to the head").isEqualTo(3);
       assertThat(bLaptop.awaitFrame(type("receipt")).getLong("seq")).as("the reader's other device learns it too").isEqualTo(3);
 
       b.send(new JsonObject().put("type", "read").put("channel", channel).put("seq", 1));
