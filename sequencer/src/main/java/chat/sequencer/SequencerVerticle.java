@@ -66,7 +66,7 @@ public final class SequencerVerticle extends VerticleBase {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.kafka.replicationFactor);
     props.put(StreamsConfig.consumerPrefix("group.instance.id"), config.instanceId);
     props.put(StreamsConfig.consumerPrefix("session.timeout.ms"), config.sessionTimeoutMs);
-    props.put(StreamsConfig.producerPrefix("linger.ms"), 0);
+    props.put(StreamsConfig.producerPrefix("linger.ms"), config.kafka.lingerMs);
     return props;
   }
 }

@@ -14,14 +14,14 @@ public final class KafkaClients {
 
   /**
    * A producer that never loses or duplicates an acknowledged record: {@code acks=all},
-   * idempotence on. {@code linger.ms=1} keeps latency low while still batching under load.
+   * idempotence on; records wait up to {@link KafkaConfig#lingerMs} to share a request.
    */
   public static KafkaProducer<String, String> producer(Vertx vertx, KafkaConfig config, String clientId) {
     Map<String, String> props = base(config, clientId);
     props.put("acks", "all");
     props.put("enable.idempotence", "true");
     props.put("max.in.flight.requests.per.connection", "5");
-    props.put("linger.ms", "1");
+    props.put("linger.ms", Integer.toString(config.lingerMs));
     props.put("delivery.timeout.ms", "30000");
     props.put("request.timeout.ms", "10000");
     props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
