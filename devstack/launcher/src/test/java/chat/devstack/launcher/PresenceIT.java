@@ -196,9 +196,15 @@ class PresenceIT {
     try (TestClient memberPhone = connect(member, "phone");
          TestClient ownerPhone = connect(owner, "phone")) {
       memberPhone.awaitFrame(TestClient.type("welcome"));
-      ownerPhone.send(new JsonObject().put("type", "presence_query")
-          .put("users", new JsonArray().add(member.id()).add(stranger.id())));
-      JsonObject list = ownerPhone.awaitFrame(TestClient.type("presence_list"));
+      // presence learns of a connection through Kafka, a moment after its welcome: ask until it has
+      JsonObject list = await().atMost(Duration.ofSeconds(20)).until(() -> {
+        int answered = ownerPhone.received(TestClient.type("presence_list")).size();
+        ownerPhone.send(new JsonObject().put("type", "presence_query")
+            .put("users", new JsonArray().add(member.id()).add(stranger.id())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ownerPhone.received(TestClient.type("presence_list")).size() > answered);
+        List<JsonObject> lists = ownerPhone.received(TestClient.type("presence_list"));
+        return lists.get(lists.size() - 1);
+      }, answer -> "online".equals(answer.getJsonArray("users").getJsonObject(0).getString("status")));
       assertThat(ids(list.getJsonArray("refused"))).containsExactly(stranger.id());
       JsonObject seen = list.getJsonArray("users").getJsonObject(0);
       assertThat(seen.getLong("user")).isEqualTo(member.id());
