@@ -47,7 +47,7 @@ public final class PersisterVerticle extends VerticleBase {
     recent = new RecentMessages(redis, config.recentMessages, config.recentTtlSeconds);
     Router router = Router.router(vertx);
     new Health()
-        .check("cassandra", () -> cassandra.execute("SELECT release_version FROM system.local"))
+        .check("cassandra", () -> CassandraClients.ping(cassandra))
         .check("redis", () -> redis.send(Request.cmd(Command.PING)))
         .mount(router);
     return CassandraClients.connect(vertx, config.cassandra)
