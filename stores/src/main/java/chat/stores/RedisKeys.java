@@ -16,11 +16,13 @@ public final class RedisKeys {
   }
 
   /**
-   * Sorted set seq → message (JSON of {@code StoredMessage}): the newest messages of a channel,
-   * written by the persister after Cassandra, read for the latest pages of history.
+   * Sorted set seq → message (the JSON of its {@code message} frame, {@code MessageJson}): the
+   * newest messages of a channel, written by the persister after Cassandra, read for the latest
+   * pages of history. (Sets of the earlier form, {@code recent:{channel}} holding the stored
+   * message with its device id, are no longer read or written; they expire.)
    */
   public static String recentMessages(long channelId) {
-    return "recent:" + channelId;
+    return "recent-frames:" + channelId;
   }
 
   /** Pub/sub channel a gateway listens on for deliveries to its sockets. */

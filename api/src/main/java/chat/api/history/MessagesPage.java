@@ -1,32 +1,35 @@
 package chat.api.history;
 
-import chat.schemas.Json;
-import chat.stores.history.StoredMessage;
+import chat.stores.history.MessageJson;
 import io.vertx.core.buffer.Buffer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * The body of a history answer, {@code {"messages": [...]}}, as records of the contract's shape: Jackson
- * writes them straight to bytes (a page of 50 built as JSON objects first allocated several
- * times what the page itself weighs, at hundreds of reads a second).
+ * The body of a history answer, {@code {"messages": [...]}}, each message the JSON of its
+ * {@code message} frame, exactly as the WebSocket's {@code history_page} holds them. The messages
+ * arrive encoded (the latest pages straight from the recent-messages cache), so the page is
+ * spliced from their bytes: decoding and re-encoding 50 cached messages was most of a read's CPU.
  */
-record MessagesPage(List<Item> messages) {
+final class MessagesPage {
 
-  /** One message as the api shows it (no device id). */
-  record Item(long channel, long seq, long sender, UUID clientMsgId, String body, long sentAt) {}
+  private static final Buffer OPEN = Buffer.buffer("{\"messages\":[");
+  private static final Buffer CLOSE = Buffer.buffer("]}");
+
+  private MessagesPage() {}
 
   /** The page of {@code messages}, in the order given. */
-  static MessagesPage of(List<StoredMessage> messages) {
-    List<Item> items = new ArrayList<>(messages.size());
-    for (StoredMessage m : messages) {
-      items.add(new Item(m.channelId(), m.seq(), m.senderId(), m.clientMsgId(), m.body(), m.sentAt()));
+  static Buffer of(List<MessageJson> messages) {
+    int size = OPEN.length() + CLOSE.length();
+    for (MessageJson message : messages) {
+      size += message.json().length() + 1;
     }
-    return new MessagesPage(items);
-  }
-
-  Buffer toJson() {
-    return Buffer.buffer(Json.encodeToBytes(this));
+    Buffer page = Buffer.buffer(size).appendBuffer(OPEN);
+    for (int i = 0; i < messages.size(); i++) {
+      if (i > 0) {
+        page.appendByte((byte) ',');
+      }
+      page.appendBuffer(messages.get(i).json());
+    }
+    return page.appendBuffer(CLOSE);
   }
 }

@@ -10,6 +10,7 @@ import chat.schemas.frames.SyncFrame;
 import chat.schemas.frames.SyncedFrame;
 import chat.stores.history.BackwardPages;
 import chat.stores.history.HistoryReader;
+import chat.stores.history.MessageJson;
 import chat.stores.history.StoredMessage;
 import chat.stores.membership.Memberships;
 import io.vertx.core.Future;
@@ -47,7 +48,7 @@ public final class CatchUp {
         ? Future.succeededFuture(ErrorFrame.of(ErrorCode.NOT_A_MEMBER, "not a member of channel " + request.channel()))
         : request.after() == null && request.around() == null
             ? backwardPages.page(request.channel(), request.before() == null ? 0 : request.before(), limit)
-                .map(page -> new HistoryPageFrame(request.channel(), page.head(), frames(page.messages())))
+                .map(page -> new HistoryPageFrame(request.channel(), page.head(), decoded(page.messages())))
             : history.head(request.channel()).compose(known -> {
               long head = known.orElse(0L);
               Future<List<StoredMessage>> page = request.after() != null
@@ -92,9 +93,11 @@ public final class CatchUp {
 
   /** Stored messages as {@code message} frames, in seq order. */
   static List<MessageFrame> frames(List<StoredMessage> stored) {
-    return stored.stream()
-        .sorted(Comparator.comparingLong(StoredMessage::seq))
-        .map(m -> new MessageFrame(m.channelId(), m.seq(), m.senderId(), m.clientMsgId(), m.body(), m.sentAt()))
-        .toList();
+    return stored.stream().sorted(Comparator.comparingLong(StoredMessage::seq)).map(StoredMessage::frame).toList();
+  }
+
+  /** Encoded messages as {@code message} frames, in seq order. */
+  static List<MessageFrame> decoded(List<MessageJson> encoded) {
+    return encoded.stream().sorted(Comparator.comparingLong(MessageJson::seq)).map(MessageJson::frame).toList();
   }
 }

@@ -1,5 +1,6 @@
 package chat.runtime.redis;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.util.List;
@@ -10,12 +11,16 @@ import java.util.List;
  */
 public record RedisScript(String lua) {
 
-  /** An {@code EVAL} of this script with the given keys and arguments. */
+  /** An {@code EVAL} of this script with the given keys and arguments (a {@link Buffer} goes as its bytes, anything else as its text). */
   public Request call(List<String> keys, Object... args) {
     Request request = Request.cmd(Command.EVAL).arg(lua).arg(keys.size());
     keys.forEach(request::arg);
     for (Object arg : args) {
-      request.arg(String.valueOf(arg));
+      if (arg instanceof Buffer bytes) {
+        request.arg(bytes);
+      } else {
+        request.arg(String.valueOf(arg));
+      }
     }
     return request;
   }

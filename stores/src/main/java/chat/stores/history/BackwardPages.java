@@ -35,7 +35,8 @@ public final class BackwardPages {
       long head = known.orElse(0L);
       long top = Math.min(head, fromSeq);
       return top <= 0 ? Future.succeededFuture(new HistoryPage(head, List.of()))
-          : history.pageBackwards(channelId, top, limit).map(messages -> new HistoryPage(head, messages));
+          : history.pageBackwards(channelId, top, limit)
+              .map(messages -> new HistoryPage(head, messages.stream().map(MessageJson::of).toList()));
     });
   }
 }

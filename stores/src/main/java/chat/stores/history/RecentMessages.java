@@ -1,14 +1,13 @@
 package chat.stores.history;
 
 import chat.runtime.redis.RedisScript;
-import chat.schemas.Json;
 import chat.stores.RedisKeys;
 import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.vertx.redis.client.ResponseType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The newest messages of each active channel, in Redis: a sorted set {@code recent:{channel}}
- * scored by seq, so the page a client opens a channel with is one Redis read instead of two
- * Cassandra queries. Only the persister writes it, always after the same messages are in
+ * The newest messages of each active channel, in Redis: a sorted set {@code recent-frames:{channel}}
+ * scored by seq, each member the message as clients read it ({@link MessageJson}), so the page a
+ * client opens a channel with is one Redis read instead of two Cassandra queries, and is passed on
+ * without being decoded. Only the persister writes it, always after the same messages are in
  * Cassandra, so the cache never holds what history does not; it keeps the newest {@code keep}
  * messages and expires when the channel is quiet for {@code ttlSeconds}.
  */
@@ -37,9 +37,12 @@ public final class RecentMessages {
       + " redis.call('EXPIRE', KEYS[1], ARGV[2])"
       + " return existed");
 
-  /** KEYS: the set. ARGV: highest seq wanted, limit. Returns {top seq or 0, members at or below, newest first}. */
+  /**
+   * KEYS: the set. ARGV: highest seq wanted, limit. Returns {top seq or 0, members at or below with
+   * their seqs: member, seq, member, seq, …, newest first}.
+   */
   private static final RedisScript PAGE = new RedisScript("local top = redis.call('ZREVRANGE', KEYS[1], 0, 0, 'WITHSCORES')"
-      + " local page = redis.call('ZREVRANGEBYSCORE', KEYS[1], ARGV[1], '-inf', 'LIMIT', 0, ARGV[2])"
+      + " local page = redis.call('ZREVRANGEBYSCORE', KEYS[1], ARGV[1], '-inf', 'WITHSCORES', 'LIMIT', 0, ARGV[2])"
       + " return {top[2] or '0', page}");
 
   private final Redis redis;
@@ -102,35 +105,43 @@ public final class RecentMessages {
     args[1] = ttlSeconds;
     for (int i = 0; i < messages.size(); i++) {
       args[2 + i * 2] = messages.get(i).seq();
-      args[3 + i * 2] = Json.encode(messages.get(i));
+      args[3 + i * 2] = MessageJson.of(messages.get(i)).json();
     }
     return ADD.call(List.of(RedisKeys.recentMessages(channelId)), args);
   }
 
   /**
    * Up to {@code limit} messages with {@code seq <= fromSeq}, newest first, if the cache holds
-   * exactly those ({@link RecentWindow}); empty when history must be read instead.
+   * exactly those ({@link RecentWindow}); empty when history must be read instead. The latest page
+   * ({@code fromSeq} = {@link Long#MAX_VALUE}, the read that opens a channel) is a plain
+   * {@code ZREVRANGE}, its first seq the top: a script returning the same members cost Redis
+   * about twice the time, converting each to Lua and back.
    */
   public Future<Optional<HistoryPage>> backwards(long channelId, long fromSeq, int limit) {
-    return redis.send(PAGE.call(List.of(RedisKeys.recentMessages(channelId)), fromSeq, limit)).map(reply -> {
-      long top = reply.get(0).toLong();
-      Response members = reply.get(1);
-      List<StoredMessage> page = new ArrayList<>(members.size());
-      List<Long> seqs = new ArrayList<>(members.size());
-      for (Response member : members) {
-        StoredMessage message = decode(member.toBytes());
-        page.add(message);
-        seqs.add(message.seq());
-      }
+    String key = RedisKeys.recentMessages(channelId);
+    boolean latest = fromSeq == Long.MAX_VALUE;
+    Request read = latest ? Request.cmd(Command.ZREVRANGE).arg(key).arg(0).arg(limit - 1).arg("WITHSCORES")
+        : PAGE.call(List.of(key), fromSeq, limit);
+    return redis.send(read).map(reply -> {
+      List<MessageJson> page = withSeqs(latest ? reply : reply.get(1));
+      long top = latest ? (page.isEmpty() ? 0 : page.get(0).seq()) : reply.get(0).toLong();
+      List<Long> seqs = page.stream().map(MessageJson::seq).toList();
       return RecentWindow.covers(top, fromSeq, limit, seqs) ? Optional.of(new HistoryPage(top, page)) : Optional.empty();
     });
   }
 
-  private static StoredMessage decode(byte[] member) {
-    try {
-      return Json.decode(member, StoredMessage.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * The members of a {@code WITHSCORES} reply with their seqs: a flat member, score, … list (RESP2,
+   * and every script's reply) or a list of member/score pairs (RESP3).
+   */
+  private static List<MessageJson> withSeqs(Response reply) {
+    List<MessageJson> page = new ArrayList<>(reply.size());
+    boolean pairs = reply.size() > 0 && reply.get(0).type() == ResponseType.MULTI;
+    for (int i = 0; i < reply.size(); i += pairs ? 1 : 2) {
+      Response member = pairs ? reply.get(i).get(0) : reply.get(i);
+      Response score = pairs ? reply.get(i).get(1) : reply.get(i + 1);
+      page.add(new MessageJson(score.toLong(), member.toBuffer()));
     }
+    return page;
   }
 }

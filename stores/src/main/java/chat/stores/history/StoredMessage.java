@@ -1,6 +1,7 @@
 package chat.stores.history;
 
 import chat.schemas.events.MessageSequenced;
+import chat.schemas.frames.MessageFrame;
 import java.util.UUID;
 
 /** A message as history holds it. */
@@ -10,5 +11,10 @@ public record StoredMessage(long channelId, long seq, long senderId, String devi
   public static StoredMessage of(MessageSequenced message) {
     return new StoredMessage(message.channelId(), message.seq(), message.senderId(), message.deviceId(),
         message.clientMsgId(), message.body(), message.sentAt());
+  }
+
+  /** The message as clients read it: its {@code message} frame (no device id). */
+  public MessageFrame frame() {
+    return new MessageFrame(channelId, seq, senderId, clientMsgId, body, sentAt);
   }
 }

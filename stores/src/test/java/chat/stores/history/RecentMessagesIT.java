@@ -70,7 +70,7 @@ class RecentMessagesIT {
   }
 
   private static List<Long> seqs(HistoryPage page) {
-    return page.messages().stream().map(StoredMessage::seq).toList();
+    return page.messages().stream().map(MessageJson::seq).toList();
   }
 
   @Test
@@ -80,7 +80,8 @@ class RecentMessagesIT {
 
     HistoryPage cached = await(recent.backwards(channel, Long.MAX_VALUE, 3)).orElseThrow();
     assertThat(cached.head()).isEqualTo(8);
-    assertThat(cached.messages()).isEqualTo(await(reader.pageBackwards(channel, 8, 3)));
+    assertThat(cached.messages()).isEqualTo(await(reader.pageBackwards(channel, 8, 3)).stream().map(MessageJson::of).toList());
+    assertThat(cached.messages().get(0).frame()).isEqualTo(stored(channel, 8).frame());
     assertThat(seqs(await(pages.page(channel, 0, 3)))).containsExactly(8L, 7L, 6L);
     assertThat(seqs(await(pages.page(channel, 7, 2)))).containsExactly(6L, 5L);
   }
