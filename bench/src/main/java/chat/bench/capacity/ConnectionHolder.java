@@ -36,6 +36,15 @@ public final class ConnectionHolder {
    */
   private static final int IN_FLIGHT = 16;
 
+  /**
+   * Attempts per connection. A real client whose handshake fails reconnects after a pause; so do
+   * these, up to this many attempts, waiting {@link #RETRY_PAUSE_MS} times the attempt number
+   * (the connection keeps its slot in flight meanwhile). Retries are counted and reported apart.
+   */
+  private static final int ATTEMPTS = 3;
+
+  private static final long RETRY_PAUSE_MS = 1_000;
+
   private final Vertx vertx;
   private final WebSocketClient client;
   private final CapacityPlan plan;
@@ -45,6 +54,7 @@ public final class ConnectionHolder {
   private final AtomicInteger opened = new AtomicInteger();
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger closed = new AtomicInteger();
+  private final AtomicInteger retried = new AtomicInteger();
   private int next;
   private int target;
   private int inFlight;
@@ -86,7 +96,7 @@ public final class ConnectionHolder {
     while (inFlight < IN_FLIGHT && next < target) {
       int connection = plan.connection(holder, next++);
       inFlight++;
-      open(connection).onComplete(ar -> {
+      openWithRetries(connection, 1).onComplete(ar -> {
         inFlight--;
         (ar.succeeded() ? opened : failed).incrementAndGet();
         if (ar.failed() && failed.get() <= 20) {
@@ -98,6 +108,18 @@ public final class ConnectionHolder {
         openUpTo(target);
       });
     }
+  }
+
+  private Future<Void> openWithRetries(int connection, int attempt) {
+    return open(connection).recover(e -> {
+      if (attempt >= ATTEMPTS) {
+        return Future.failedFuture(e);
+      }
+      if (retried.incrementAndGet() <= 20) {
+        System.err.println("connection " + connection + " attempt " + attempt + " failed, retrying: " + e); // the first few
+      }
+      return vertx.timer(RETRY_PAUSE_MS * attempt).compose(v -> openWithRetries(connection, attempt + 1));
+    });
   }
 
   private Future<Void> open(int connection) {
@@ -116,7 +138,7 @@ public final class ConnectionHolder {
   }
 
   private void report() {
-    System.out.println(new HolderStatus(opened.get(), failed.get(), closed.get()).line());
+    System.out.println(new HolderStatus(opened.get(), failed.get(), closed.get(), retried.get()).line());
     System.out.flush();
   }
 }

@@ -136,13 +136,15 @@ public final class Holders implements AutoCloseable {
     int opened = 0;
     int failed = 0;
     int closed = 0;
+    int retried = 0;
     for (Holder holder : holders) {
       HolderStatus status = holder.latest == null ? HolderStatus.NONE : holder.latest;
       opened += status.opened();
       failed += status.failed();
       closed += status.closed();
+      retried += status.retried();
     }
-    return new HolderStatus(opened, failed, closed);
+    return new HolderStatus(opened, failed, closed, retried);
   }
 
   public List<Long> pids() {

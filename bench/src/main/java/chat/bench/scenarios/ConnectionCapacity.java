@@ -56,7 +56,7 @@ public final class ConnectionCapacity {
   }
 
   /** What was held at one step: connections, the time spent connecting them (all steps so far) and memory. */
-  public record Step(int target, int opened, int failed, double connectSeconds, ProcessMemory.Sample gateways,
+  public record Step(int target, int opened, int failed, int retried, double connectSeconds, ProcessMemory.Sample gateways,
       ProcessMemory.Sample gatewaysIncrease, long holdersRssBytes) {
 
     public long heapPerConnection() {
@@ -68,7 +68,7 @@ public final class ConnectionCapacity {
     }
 
     JsonObject toJson() {
-      return new JsonObject().put("target", target).put("opened", opened).put("failed", failed)
+      return new JsonObject().put("target", target).put("opened", opened).put("failed", failed).put("retried", retried)
           .put("connect_seconds", connectSeconds)
           .put("gateways_heap_bytes", gateways.heapBytes()).put("gateways_rss_bytes", gateways.rssBytes())
           .put("heap_bytes_per_connection", heapPerConnection()).put("rss_bytes_per_connection", rssPerConnection())
@@ -100,12 +100,12 @@ public final class ConnectionCapacity {
     }
 
     public String markdown() {
-      StringBuilder table = new StringBuilder("| connections | gateway processes | client processes | failed | time to connect s "
+      StringBuilder table = new StringBuilder("| connections | gateway processes | client processes | failed | attempts retried | time to connect s "
           + "| connects/s | gateway heap per connection | gateway RSS per connection | gateways' heap | gateways' RSS |\n"
-          + "|---|---|---|---|---|---|---|---|---|---|\n");
+          + "|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (Step step : steps) {
-        table.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %.1f | %.0f | %d B | %d B | %d MB | %d MB |%n",
-            step.opened(), options.gateways(), options.holders(), step.failed(), step.connectSeconds(),
+        table.append(String.format(Locale.ROOT, "| %d | %d | %d | %d | %d | %.1f | %.0f | %d B | %d B | %d MB | %d MB |%n",
+            step.opened(), options.gateways(), options.holders(), step.failed(), step.retried(), step.connectSeconds(),
             step.opened() / Math.max(0.001, step.connectSeconds()), step.heapPerConnection(), step.rssPerConnection(),
             step.gateways().heapBytes() >> 20, step.gateways().rssBytes() >> 20));
       }
@@ -146,8 +146,10 @@ public final class ConnectionCapacity {
           for (long pid : holders.pids()) {
             holdersRss += ProcessMemory.rss(pid);
           }
-          steps.add(new Step(target, settled.opened(), settled.failed(), seconds, gateways, gateways.minus(baseline), holdersRss));
-          System.out.printf(Locale.ROOT, "%d connections open (%d failed) in %.1f s%n", settled.opened(), settled.failed(), seconds);
+          steps.add(new Step(target, settled.opened(), settled.failed(), settled.retried(), seconds, gateways,
+              gateways.minus(baseline), holdersRss));
+          System.out.printf(Locale.ROOT, "%d connections open (%d failed, %d attempts retried) in %.1f s%n", settled.opened(),
+              settled.failed(), settled.retried(), seconds);
         }
         int closedBefore = holders.total().closed();
         TimeUnit.MILLISECONDS.sleep(options.hold().toMillis()); // the run's schedule: hold, then count

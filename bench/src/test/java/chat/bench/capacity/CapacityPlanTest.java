@@ -58,11 +58,12 @@ class CapacityPlanTest {
 
   @Test
   void a_status_line_is_read_back_and_other_lines_are_not_statuses() {
-    HolderStatus status = new HolderStatus(10, 2, 1);
+    HolderStatus status = new HolderStatus(10, 2, 1, 3);
     assertThat(HolderStatus.parse(status.line())).contains(status);
     assertThat(status.settled()).isEqualTo(12);
     assertThat(HolderStatus.parse("12:00:01 INFO status of something")).isEmpty();
-    assertThat(HolderStatus.parse("status 1 x 2")).isEmpty();
+    assertThat(HolderStatus.parse("status 1 x 2 3")).isEmpty();
+    assertThat(HolderStatus.parse("status 1 2 3")).as("a status of an older client process").isEmpty();
   }
 
   @Test
