@@ -158,8 +158,12 @@ public final class GatewayVerticle extends VerticleBase {
     MetricsEndpoint.mount(router, meters);
     router.route().failureHandler(Problem::handleFailure);
 
-    vertx.setPeriodic(config.refreshSeconds * 1000L, id -> connections.refresh(sessions.users())
-        .onFailure(e -> log.warn("refreshing connection entries failed: {}", e.toString())));
+    vertx.setPeriodic(config.refreshSeconds * 1000L, id -> {
+      if (!stopping) {
+        connections.refresh(sessions.users())
+            .onFailure(e -> log.warn("refreshing connection entries failed: {}", e.toString()));
+      }
+    });
     vertx.setPeriodic(1_000, id -> closeIdle());
     vertx.setPeriodic(50, id -> flushClosed());
 
@@ -172,8 +176,11 @@ public final class GatewayVerticle extends VerticleBase {
         .onSuccess(s -> server = s)
         .compose(s -> edge.listen())
         .compose(port -> heartbeat())
-        .onSuccess(v -> vertx.setPeriodic(config.heartbeatSeconds * 1000L, id -> heartbeat()
-            .onFailure(e -> log.warn("discovery heartbeat failed: {}", e.toString()))));
+        .onSuccess(v -> vertx.setPeriodic(config.heartbeatSeconds * 1000L, id -> {
+          if (!stopping) { // once stopping, a beat would put the gateway back into discovery after it left
+            heartbeat().onFailure(e -> log.warn("discovery heartbeat failed: {}", e.toString()));
+          }
+        }));
   }
 
   /** Tells discovery this gateway is alive, where clients reach it, and how loaded it is; and presence that it is alive. */
