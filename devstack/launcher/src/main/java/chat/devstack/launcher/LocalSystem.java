@@ -24,12 +24,17 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every stage deployed in one Vert.x instance against the given engines: the same stage code
  * (each stage's {@code *Stage.deploy}) that the per-stage {@code Main}s run.
  */
 public final class LocalSystem {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalSystem.class);
 
   /** HTTP ports of the stages; 0 picks free ones. */
   public record StagePorts(int gatewayWebSocket, int gatewayHealth, int api, int sequencer, int persister, int router, int presence,
@@ -76,6 +81,12 @@ public final class LocalSystem {
   }
 
   private LocalSystem() {}
+
+  /** Deploys a stage and logs how long it took to be ready, so a slow start says which stage it was. */
+  private static <T> Future<T> timed(String stage, Supplier<Future<T>> deploy) {
+    long start = System.nanoTime();
+    return deploy.get().onSuccess(v -> log.info("{} ready in {} ms", stage, (System.nanoTime() - start) / 1_000_000));
+  }
 
   public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings) {
     return deploy(vertx, engines, ports, stateDir, timings, NO_PUSH_PROVIDERS);
@@ -125,11 +136,11 @@ public final class LocalSystem {
     push.accept(pusher);
 
     return Future.all(List.of(
-            SequencerStage.deploy(vertx, sequencer),
-            PersisterStage.deploy(vertx, persister),
-            RouterStage.deploy(vertx, router),
-            PresenceStage.deploy(vertx, presence),
-            PusherStage.deploy(vertx, pusher)))
+            timed("sequencer", () -> SequencerStage.deploy(vertx, sequencer)),
+            timed("persister", () -> PersisterStage.deploy(vertx, persister)),
+            timed("router", () -> RouterStage.deploy(vertx, router)),
+            timed("presence", () -> PresenceStage.deploy(vertx, presence)),
+            timed("pusher", () -> PusherStage.deploy(vertx, pusher))))
         .mapEmpty();
   }
 
@@ -163,9 +174,9 @@ public final class LocalSystem {
     api.http = new HttpConfig(ports.api());
     api.loginAttemptsPerAddress = 10_000; // on one machine every client logs in from 127.0.0.1
 
-    Future<ApiVerticle> apiDeployed = ApiStage.deploy(vertx, api);
-    Future<GatewayVerticle> gatewayDeployed = GatewayStage.deploy(vertx,
-        gatewayConfig(engines, "gw-local", ports.gatewayWebSocket(), ports.gatewayHealth(), timings));
+    Future<ApiVerticle> apiDeployed = timed("api", () -> ApiStage.deploy(vertx, api));
+    Future<GatewayVerticle> gatewayDeployed = timed("gateway", () -> GatewayStage.deploy(vertx,
+        gatewayConfig(engines, "gw-local", ports.gatewayWebSocket(), ports.gatewayHealth(), timings)));
     return Future.all(apiDeployed, gatewayDeployed)
         .map(all -> new Running(gatewayDeployed.result().port(), gatewayDeployed.result().healthPort(),
             apiDeployed.result().port()));
