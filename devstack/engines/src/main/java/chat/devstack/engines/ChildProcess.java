@@ -16,14 +16,33 @@ final class ChildProcess implements AutoCloseable {
   private final String engine;
   private final Process process;
   private final Path logFile;
+  private final ClassDataArchive archive;
 
-  private ChildProcess(String engine, Process process, Path logFile) {
+  private ChildProcess(String engine, Process process, Path logFile, ClassDataArchive archive) {
     this.engine = engine;
     this.process = process;
     this.logFile = logFile;
+    this.archive = archive;
   }
 
   static ChildProcess start(String engine, List<String> command, Path workDir, Path logFile) {
+    return start(engine, command, workDir, logFile, null);
+  }
+
+  /**
+   * A JVM engine: {@code command} is {@code java} and its arguments; the archive's options go right
+   * after {@code java}, and once the JVM has stopped the archive it wrote (if any) is kept.
+   */
+  static ChildProcess startJvm(String engine, List<String> command, Path workDir, Path logFile,
+      ClassDataArchive archive) {
+    List<String> withArchive = new java.util.ArrayList<>(command.subList(0, 1));
+    withArchive.addAll(archive.jvmOptions());
+    withArchive.addAll(command.subList(1, command.size()));
+    return start(engine, withArchive, workDir, logFile, archive);
+  }
+
+  private static ChildProcess start(String engine, List<String> command, Path workDir, Path logFile,
+      ClassDataArchive archive) {
     try {
       Files.createDirectories(workDir);
       Process process = new ProcessBuilder(command)
@@ -32,7 +51,7 @@ final class ChildProcess implements AutoCloseable {
           .redirectOutput(logFile.toFile())
           .start();
       PidRegistry.register(engine, process.pid());
-      return new ChildProcess(engine, process, logFile);
+      return new ChildProcess(engine, process, logFile, archive);
     } catch (IOException e) {
       throw new EngineStartException(engine, "could not launch " + command.get(0), e);
     }
@@ -80,8 +99,11 @@ final class ChildProcess implements AutoCloseable {
 
   @Override
   public void close() {
-    PidRegistry.kill(process.toHandle(), Duration.ofSeconds(15));
+    boolean stoppedOnItsOwn = PidRegistry.kill(process.toHandle(), Duration.ofSeconds(15));
     PidRegistry.unregister(process.pid());
+    if (archive != null) {
+      archive.settle(stoppedOnItsOwn);
+    }
   }
 
   private String tail() {

@@ -38,6 +38,7 @@ public final class DevStack implements AutoCloseable {
   private final boolean randomPorts;
   private final Map<String, Integer> ports;
   private final Map<Engine, EngineInstance> running = new EnumMap<>(Engine.class);
+  private final Map<Engine, CompletableFuture<EngineInstance>> starting = new EnumMap<>(Engine.class);
 
   private DevStack(Path baseDir, boolean fresh, boolean randomPorts, Map<String, Integer> ports) {
     this.baseDir = baseDir.toAbsolutePath();
@@ -63,24 +64,14 @@ public final class DevStack implements AutoCloseable {
     return new DevStack(baseDir, true, true, DEFAULT_PORTS);
   }
 
-  /** Starts, in parallel, those of {@code engines} not already running. */
-  public synchronized DevStack start(Set<Engine> engines) {
-    PidRegistry.reapOrphans();
-    EnumSet<Engine> missing = EnumSet.noneOf(Engine.class);
-    engines.stream().filter(e -> !running.containsKey(e)).forEach(missing::add);
-    if (missing.isEmpty()) {
-      return this;
-    }
+  /** Starts, in parallel, those of {@code engines} not already running, and waits until they are all up. */
+  public DevStack start(Set<Engine> engines) {
     long started = System.nanoTime();
-    Map<Engine, CompletableFuture<EngineInstance>> futures = new EnumMap<>(Engine.class);
-    for (Engine engine : missing) {
-      Path dir = prepare(baseDir.resolve(engine.name().toLowerCase()));
-      futures.put(engine, CompletableFuture.supplyAsync(() -> launch(engine, dir)));
-    }
+    Map<Engine, CompletableFuture<Endpoints>> launched = launch(engines);
     List<RuntimeException> failures = new ArrayList<>();
-    futures.forEach((engine, future) -> {
+    launched.values().forEach(future -> {
       try {
-        running.put(engine, future.join());
+        future.join();
       } catch (CompletionException e) {
         failures.add(e.getCause() instanceof RuntimeException r ? r : e);
       }
@@ -91,8 +82,53 @@ public final class DevStack implements AutoCloseable {
       failures.stream().skip(1).forEach(first::addSuppressed);
       throw first;
     }
-    log.info("engines {} ready in {} ms under {}", missing, (System.nanoTime() - started) / 1_000_000, baseDir);
+    if (!launched.isEmpty()) {
+      log.info("engines {} ready in {} ms under {}", launched.keySet(), (System.nanoTime() - started) / 1_000_000, baseDir);
+    }
     return this;
+  }
+
+  /**
+   * Starts, in parallel, those of {@code engines} not already running or starting, without waiting;
+   * {@link #whenUp} then says when some of them are up, so that whatever needs only those can start
+   * while the slower ones (Cassandra) still are starting. The answer has the engines launched by this call.
+   */
+  public synchronized Map<Engine, CompletableFuture<Endpoints>> launch(Set<Engine> engines) {
+    PidRegistry.reapOrphans();
+    Map<Engine, CompletableFuture<Endpoints>> launched = new EnumMap<>(Engine.class);
+    for (Engine engine : engines) {
+      if (starting.containsKey(engine)) {
+        continue;
+      }
+      Path dir = prepare(baseDir.resolve(engine.name().toLowerCase()));
+      long started = System.nanoTime();
+      CompletableFuture<EngineInstance> instance = CompletableFuture.supplyAsync(() -> launch(engine, dir))
+          .thenApply(up -> {
+            synchronized (this) {
+              running.put(engine, up);
+            }
+            log.info("{} up in {} ms", engine, (System.nanoTime() - started) / 1_000_000);
+            return up;
+          });
+      starting.put(engine, instance);
+      launched.put(engine, instance.thenApply(up -> endpoints()));
+    }
+    return launched;
+  }
+
+  /**
+   * The endpoints once every one of {@code engines} (launched before by {@link #launch} or {@link #start})
+   * is up; fails with the first of them that failed to start.
+   */
+  public synchronized CompletableFuture<Endpoints> whenUp(Set<Engine> engines) {
+    CompletableFuture<?>[] needed = engines.stream().map(engine -> {
+      CompletableFuture<EngineInstance> instance = starting.get(engine);
+      if (instance == null) {
+        throw new IllegalStateException(engine + " was not launched");
+      }
+      return instance;
+    }).toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(needed).thenApply(all -> endpoints());
   }
 
   public synchronized Endpoints endpoints() {
@@ -105,11 +141,21 @@ public final class DevStack implements AutoCloseable {
     return running.isEmpty() ? EnumSet.noneOf(Engine.class) : EnumSet.copyOf(running.keySet());
   }
 
-  /** Stops every engine, in parallel. Safe to call twice. */
+  /** Stops every engine, in parallel, those still starting once they are up. Safe to call twice. */
   @Override
-  public synchronized void close() {
-    List<CompletableFuture<Void>> stops = running.values().stream()
-        .map(engine -> CompletableFuture.runAsync(engine::close))
+  public void close() {
+    List<CompletableFuture<EngineInstance>> launched;
+    synchronized (this) {
+      launched = List.copyOf(starting.values());
+      starting.clear();
+    }
+    List<CompletableFuture<Void>> stops = launched.stream()
+        .map(instance -> instance.handle((up, failedToStart) -> up)) // one that failed to start has nothing to stop
+        .map(instance -> instance.thenAcceptAsync(up -> {
+          if (up != null) {
+            up.close();
+          }
+        }))
         .toList();
     stops.forEach(stop -> {
       try {
@@ -118,7 +164,9 @@ public final class DevStack implements AutoCloseable {
         log.warn("an engine did not stop cleanly", e.getCause());
       }
     });
-    running.clear();
+    synchronized (this) {
+      running.clear();
+    }
   }
 
   private EngineInstance launch(Engine engine, Path dir) {

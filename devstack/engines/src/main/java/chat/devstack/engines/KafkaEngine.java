@@ -29,12 +29,14 @@ final class KafkaEngine implements EngineInstance {
     Ports.requireFree("Kafka", port);
     Ports.requireFree("Kafka", controllerPort);
     Path properties = writeProperties(dir, port, controllerPort);
+    String classpath = EngineClasspath.of("kafka") + java.io.File.pathSeparator + EngineClasspath.self();
     List<String> command = new ArrayList<>(List.of(
         ChildProcess.javaBinary(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-        "-cp", EngineClasspath.of("kafka") + java.io.File.pathSeparator + EngineClasspath.self(),
+        "-cp", classpath,
         EngineChild.class.getName(), "kafka", properties.toString(), clusterId(dir)));
-    ChildProcess process = ChildProcess.start("Kafka", command, dir, dir.resolve("kafka.log"));
+    ChildProcess process = ChildProcess.startJvm("Kafka", command, dir, dir.resolve("kafka.log"),
+        ClassDataArchive.of("Kafka", classpath, false));
     KafkaEngine engine = new KafkaEngine(process, port);
     process.awaitReady(Duration.ofSeconds(60), engine::ready);
     return engine;

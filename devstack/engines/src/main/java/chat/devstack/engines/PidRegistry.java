@@ -57,16 +57,21 @@ final class PidRegistry {
     }
   }
 
-  /** Asks a process to stop (SIGTERM), then kills it (SIGKILL) after {@code grace}. */
-  static void kill(ProcessHandle process, Duration grace) {
+  /**
+   * Asks a process to stop (SIGTERM), then kills it (SIGKILL) after {@code grace}; true when it
+   * stopped within the grace, on its own.
+   */
+  static boolean kill(ProcessHandle process, Duration grace) {
     process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
       process.onExit().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
     } catch (Exception timeout) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
       process.onExit().join();
+      return false;
     }
   }
 

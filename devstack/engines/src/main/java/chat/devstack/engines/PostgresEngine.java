@@ -29,7 +29,8 @@ final class PostgresEngine implements EngineInstance {
           .setCleanDataDirectory(fresh)
           .setRegisterShutdownHook(false)
           .setPGStartupWait(Duration.ofSeconds(60))
-          .setOverrideWorkingDirectory(dir.resolve("binaries").toFile())
+          // unpacked once per machine, not per data folder: unpacking took several CPU seconds of every fresh start
+          .setOverrideWorkingDirectory(MachineCache.dir("postgres").toFile())
           .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile()))
           .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile()))
           .setServerConfig("max_connections", "200")

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DevStackIT {
@@ -43,5 +44,26 @@ class DevStackIT {
     stack.close();
 
     assertThat(Ports.listening(port)).isFalse();
+  }
+
+  @Test
+  void engines_launched_together_are_each_usable_as_soon_as_they_are_up() throws Exception {
+    DevStack stack = DevStack.forTests(Path.of("target", "devstack-launch-test"));
+    try {
+      var launched = stack.launch(EnumSet.of(Engine.REDIS, Engine.POSTGRES));
+
+      Endpoints redisUp = stack.whenUp(EnumSet.of(Engine.REDIS)).get(60, TimeUnit.SECONDS);
+      assertThat(redisUp.redisUri()).startsWith("redis://127.0.0.1:");
+      Endpoints both = stack.whenUp(EnumSet.of(Engine.REDIS, Engine.POSTGRES)).get(60, TimeUnit.SECONDS);
+      assertThat(Ports.listening(both.postgresPort())).isTrue();
+      assertThat(launched.keySet()).containsExactlyInAnyOrder(Engine.REDIS, Engine.POSTGRES);
+      assertThat(stack.launch(EnumSet.of(Engine.REDIS))).as("an engine already launched is not launched again").isEmpty();
+      assertThatThrownBy(() -> stack.whenUp(EnumSet.of(Engine.KAFKA)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("KAFKA");
+    } finally {
+      stack.close();
+    }
+    assertThat(stack.running()).isEmpty();
   }
 }

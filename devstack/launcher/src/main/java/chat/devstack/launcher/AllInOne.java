@@ -3,6 +3,7 @@ package chat.devstack.launcher;
 import chat.devstack.engines.DevStack;
 import chat.devstack.engines.Endpoints;
 import chat.devstack.engines.Engine;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -50,11 +51,14 @@ public final class AllInOne implements Callable<Integer> {
       stopped.countDown();
     }, "all-in-one-stop"));
     try {
-      Endpoints endpoints = engines.start(EnumSet.allOf(Engine.class)).endpoints();
-      LocalSystem.Running running = LocalSystem.deploy(vertx, endpoints,
+      // each stage starts as soon as its own engines are up: those that need no Cassandra start while it does
+      engines.launch(EnumSet.allOf(Engine.class));
+      LocalSystem.Engines whenUp = needed -> Future.fromCompletionStage(engines.whenUp(needed), vertx.getOrCreateContext());
+      LocalSystem.Running running = LocalSystem.deploy(vertx, whenUp,
               randomPorts ? LocalSystem.StagePorts.RANDOM : LocalSystem.StagePorts.DEFAULT, dataDir.toAbsolutePath(),
-              LocalSystem.Timings.DEFAULT)
-          .toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+              LocalSystem.Timings.DEFAULT, LocalSystem.NO_PUSH_PROVIDERS)
+          .toCompletionStage().toCompletableFuture().get(300, TimeUnit.SECONDS);
+      Endpoints endpoints = engines.endpoints();
       long readyMs = (System.nanoTime() - started) / 1_000_000;
       System.out.printf("""
 

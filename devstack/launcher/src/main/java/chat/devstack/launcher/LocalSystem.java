@@ -3,6 +3,7 @@ package chat.devstack.launcher;
 import chat.api.ApiConfig;
 import chat.api.ApiStage;
 import chat.api.ApiVerticle;
+import chat.devstack.engines.Engine;
 import chat.devstack.engines.EngineConfigs;
 import chat.devstack.engines.Endpoints;
 import chat.gateway.GatewayConfig;
@@ -22,9 +23,11 @@ import chat.sequencer.SequencerStage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,17 +85,49 @@ public final class LocalSystem {
 
   private LocalSystem() {}
 
-  /** Deploys a stage and logs how long it took to be ready, so a slow start says which stage it was. */
-  private static <T> Future<T> timed(String stage, Supplier<Future<T>> deploy) {
-    long start = System.nanoTime();
-    return deploy.get().onSuccess(v -> log.info("{} ready in {} ms", stage, (System.nanoTime() - start) / 1_000_000));
+  /**
+   * The engines' endpoints as the engines a stage needs are up. The all-in-one deploys each stage as
+   * soon as its own engines are, so the stages that need no Cassandra start while Cassandra still is.
+   */
+  @FunctionalInterface
+  public interface Engines {
+    Future<Endpoints> whenUp(Set<Engine> needed);
+
+    /** Engines that are all up already. */
+    static Engines up(Endpoints endpoints) {
+      return needed -> Future.succeededFuture(endpoints);
+    }
+  }
+
+  private static final Set<Engine> KAFKA_ONLY = EnumSet.of(Engine.KAFKA);
+  private static final Set<Engine> NO_CASSANDRA = EnumSet.of(Engine.KAFKA, Engine.REDIS, Engine.POSTGRES);
+  private static final Set<Engine> NO_POSTGRES = EnumSet.of(Engine.KAFKA, Engine.REDIS, Engine.CASSANDRA);
+  private static final Set<Engine> ALL = EnumSet.allOf(Engine.class);
+
+  /**
+   * Deploys a stage once the engines it needs are up and logs how long the stage then took to be
+   * ready, so a slow start says which stage it was.
+   */
+  private static <T> Future<T> deployWhenUp(Engines engines, Set<Engine> needed, String stage,
+      Function<Endpoints, Future<T>> deploy) {
+    return engines.whenUp(needed).compose(endpoints -> {
+      long start = System.nanoTime();
+      return deploy.apply(endpoints)
+          .onSuccess(v -> log.info("{} ready in {} ms", stage, (System.nanoTime() - start) / 1_000_000));
+    });
   }
 
   public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings) {
-    return deploy(vertx, engines, ports, stateDir, timings, NO_PUSH_PROVIDERS);
+    return deploy(vertx, Engines.up(engines), ports, stateDir, timings, NO_PUSH_PROVIDERS);
   }
 
   public static Future<Running> deploy(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings,
+      Consumer<PusherConfig> push) {
+    return deploy(vertx, Engines.up(engines), ports, stateDir, timings, push);
+  }
+
+  /** Every stage, each as soon as the engines it needs are up. */
+  public static Future<Running> deploy(Vertx vertx, Engines engines, StagePorts ports, Path stateDir, Timings timings,
       Consumer<PusherConfig> push) {
     Future<Running> edge = deployEdge(vertx, engines, ports, timings);
     return Future.all(deployPipeline(vertx, engines, ports, stateDir, timings, push), edge).map(all -> edge.result());
@@ -101,47 +136,72 @@ public final class LocalSystem {
   /** The Kafka stages: sequencer, persister, router, presence, pusher. */
   public static Future<Void> deployPipeline(Vertx vertx, Endpoints engines, StagePorts ports, Path stateDir, Timings timings,
       Consumer<PusherConfig> push) {
+    return deployPipeline(vertx, Engines.up(engines), ports, stateDir, timings, push);
+  }
+
+  private static Future<Void> deployPipeline(Vertx vertx, Engines engines, StagePorts ports, Path stateDir, Timings timings,
+      Consumer<PusherConfig> push) {
+    return Future.all(List.of(
+            deployWhenUp(engines, KAFKA_ONLY, "sequencer",
+                endpoints -> SequencerStage.deploy(vertx, sequencerConfig(endpoints, ports, stateDir))),
+            deployWhenUp(engines, NO_POSTGRES, "persister",
+                endpoints -> PersisterStage.deploy(vertx, persisterConfig(endpoints, ports))),
+            deployWhenUp(engines, ALL, "router",
+                endpoints -> RouterStage.deploy(vertx, routerConfig(endpoints, ports))),
+            deployWhenUp(engines, NO_CASSANDRA, "presence",
+                endpoints -> PresenceStage.deploy(vertx, presenceConfig(endpoints, ports, timings))),
+            deployWhenUp(engines, NO_CASSANDRA, "pusher",
+                endpoints -> PusherStage.deploy(vertx, pusherConfig(endpoints, ports, push)))))
+        .mapEmpty();
+  }
+
+  private static SequencerConfig sequencerConfig(Endpoints engines, StagePorts ports, Path stateDir) {
     SequencerConfig sequencer = new SequencerConfig();
     sequencer.kafka = EngineConfigs.kafka(engines);
     sequencer.http = new HttpConfig(ports.sequencer());
     sequencer.stateDir = stateDir.resolve("sequencer-state").toString();
     sequencer.instanceId = "sequencer-local";
     sequencer.streamThreads = sequencer.kafka.partitions; // a thread per partition: each commits its own transactions
+    return sequencer;
+  }
 
+  private static PersisterConfig persisterConfig(Endpoints engines, StagePorts ports) {
     PersisterConfig persister = new PersisterConfig();
     persister.kafka = EngineConfigs.kafka(engines);
     persister.cassandra = EngineConfigs.cassandra(engines);
     persister.redis = EngineConfigs.redis(engines);
     persister.http = new HttpConfig(ports.persister());
+    return persister;
+  }
 
+  private static RouterConfig routerConfig(Endpoints engines, StagePorts ports) {
     RouterConfig router = new RouterConfig();
     router.kafka = EngineConfigs.kafka(engines);
     router.redis = EngineConfigs.redis(engines);
     router.postgres = EngineConfigs.postgres(engines);
     router.cassandra = EngineConfigs.cassandra(engines);
     router.http = new HttpConfig(ports.router());
+    return router;
+  }
 
+  private static PresenceConfig presenceConfig(Endpoints engines, StagePorts ports, Timings timings) {
     PresenceConfig presence = new PresenceConfig();
     presence.kafka = EngineConfigs.kafka(engines);
     presence.redis = EngineConfigs.redis(engines);
     presence.postgres = EngineConfigs.postgres(engines);
     presence.http = new HttpConfig(ports.presence());
     timings.apply(presence);
+    return presence;
+  }
 
+  private static PusherConfig pusherConfig(Endpoints engines, StagePorts ports, Consumer<PusherConfig> push) {
     PusherConfig pusher = new PusherConfig();
     pusher.kafka = EngineConfigs.kafka(engines);
     pusher.redis = EngineConfigs.redis(engines);
     pusher.postgres = EngineConfigs.postgres(engines);
     pusher.http = new HttpConfig(ports.pusher());
     push.accept(pusher);
-
-    return Future.all(List.of(
-            timed("sequencer", () -> SequencerStage.deploy(vertx, sequencer)),
-            timed("persister", () -> PersisterStage.deploy(vertx, persister)),
-            timed("router", () -> RouterStage.deploy(vertx, router)),
-            timed("presence", () -> PresenceStage.deploy(vertx, presence)),
-            timed("pusher", () -> PusherStage.deploy(vertx, pusher))))
-        .mapEmpty();
+    return pusher;
   }
 
   /** A gateway of its own (a second one) on the given engines: WebSocket on {@code port}, health on a free port. */
@@ -166,6 +226,21 @@ public final class LocalSystem {
 
   /** What clients talk to: the api and a gateway. */
   public static Future<Running> deployEdge(Vertx vertx, Endpoints engines, StagePorts ports, Timings timings) {
+    return deployEdge(vertx, Engines.up(engines), ports, timings);
+  }
+
+  private static Future<Running> deployEdge(Vertx vertx, Engines engines, StagePorts ports, Timings timings) {
+    Future<ApiVerticle> apiDeployed = deployWhenUp(engines, ALL, "api",
+        endpoints -> ApiStage.deploy(vertx, apiConfig(endpoints, ports)));
+    Future<GatewayVerticle> gatewayDeployed = deployWhenUp(engines, ALL, "gateway",
+        endpoints -> GatewayStage.deploy(vertx,
+            gatewayConfig(endpoints, "gw-local", ports.gatewayWebSocket(), ports.gatewayHealth(), timings)));
+    return Future.all(apiDeployed, gatewayDeployed)
+        .map(all -> new Running(gatewayDeployed.result().port(), gatewayDeployed.result().healthPort(),
+            apiDeployed.result().port()));
+  }
+
+  private static ApiConfig apiConfig(Endpoints engines, StagePorts ports) {
     ApiConfig api = new ApiConfig();
     api.postgres = EngineConfigs.postgres(engines);
     api.redis = EngineConfigs.redis(engines);
@@ -173,12 +248,6 @@ public final class LocalSystem {
     api.kafka = EngineConfigs.kafka(engines);
     api.http = new HttpConfig(ports.api());
     api.loginAttemptsPerAddress = 10_000; // on one machine every client logs in from 127.0.0.1
-
-    Future<ApiVerticle> apiDeployed = timed("api", () -> ApiStage.deploy(vertx, api));
-    Future<GatewayVerticle> gatewayDeployed = timed("gateway", () -> GatewayStage.deploy(vertx,
-        gatewayConfig(engines, "gw-local", ports.gatewayWebSocket(), ports.gatewayHealth(), timings)));
-    return Future.all(apiDeployed, gatewayDeployed)
-        .map(all -> new Running(gatewayDeployed.result().port(), gatewayDeployed.result().healthPort(),
-            apiDeployed.result().port()));
+    return api;
   }
 }
