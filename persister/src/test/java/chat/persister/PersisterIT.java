@@ -108,6 +108,8 @@ class PersisterIT {
     result(publish(channel, 30));
     await().atMost(Duration.ofSeconds(30)).until(() -> result(history.head(channel)).orElse(0L) == 30);
     assertThat(result(history.latest(channel, 30))).hasSize(30);
+    // the cache is written after history (PersisterVerticle.persist): wait for it, then check it
+    await().atMost(Duration.ofSeconds(10)).until(() -> result(recent.backwards(channel, Long.MAX_VALUE, 10)).isPresent());
     assertThat(result(recent.backwards(channel, Long.MAX_VALUE, 10)).orElseThrow().head()).isEqualTo(30);
     await().atMost(Duration.ofSeconds(10)).until(PersisterIT::committedToTheEnd);
 
