@@ -60,8 +60,11 @@ class TokensTest {
     String token = tokens.issue(41, UUID.randomUUID());
     await(tokens.verify(token));
 
-    char last = token.charAt(token.length() - 1);
-    String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+    // The signature's first character: all six of its bits are signature bits. (The last character
+    // carries two unused bits, so changing it alone can leave the decoded signature as it was.)
+    int at = token.lastIndexOf('.') + 1;
+    char first = token.charAt(at);
+    String altered = token.substring(0, at) + (first == 'A' ? 'B' : 'A') + token.substring(at + 1);
     assertThat(failure(tokens.verify(altered))).isNotNull();
     assertThat(failure(tokens.verify(token + "x"))).isNotNull();
   }
