@@ -71,7 +71,9 @@ final class ClassDataArchive {
       Path writing = Files.createTempFile(dir, prefix, ".jsa.partial");
       Files.delete(writing); // the JVM creates it at exit
       return new ClassDataArchive(archive, writing,
-          concat(agentSwitch, List.of("-XX:ArchiveClassesAtExit=" + writing)));
+          // writing, the JVM warns of every class it cannot archive (Kafka's argparse4j: dozens of
+          // lines) at exit, which would bury the real error at the end of a failed start's log
+          concat(agentSwitch, List.of("-XX:ArchiveClassesAtExit=" + writing, "-Xlog:cds=off")));
     } catch (IOException | RuntimeException e) {
       log.debug("{} starts without a class-data archive: {}", engine, e.toString());
       return new ClassDataArchive(null, null, List.of());

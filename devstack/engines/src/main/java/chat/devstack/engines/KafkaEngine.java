@@ -8,14 +8,29 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A single-node KRaft Kafka broker+controller in a child JVM with its own classpath. */
 final class KafkaEngine implements EngineInstance {
+
+  /** Segment size of the coordinators' topics: small, so compaction keeps what they load small. */
+  static final int COORDINATOR_SEGMENT_BYTES = 1024 * 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaEngine.class);
 
   private final ChildProcess process;
   private final int port;
@@ -33,25 +48,64 @@ final class KafkaEngine implements EngineInstance {
     List<String> command = new ArrayList<>(List.of(
         ChildProcess.javaBinary(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+        "-Dorg.slf4j.simpleLogger.showDateTime=true",
+        "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
         "-cp", classpath,
         EngineChild.class.getName(), "kafka", properties.toString(), clusterId(dir)));
     ChildProcess process = ChildProcess.startJvm("Kafka", command, dir, dir.resolve("kafka.log"),
         ClassDataArchive.of("Kafka", classpath, false));
     KafkaEngine engine = new KafkaEngine(process, port);
     process.awaitReady(Duration.ofSeconds(60), engine::ready);
+    engine.shrinkCoordinatorSegments();
     return engine;
+  }
+
+  /**
+   * The group and transaction coordinators read their whole topic partition before they answer
+   * (a consumer group's join, a transactional producer's init). Compaction never touches a log's
+   * active segment, so with Kafka's default 100 MB segments a kept folder grew to ~60 MB of
+   * offset commits and transaction states per partition, and the coordinators took 13–26 s to
+   * load them at start. New folders get {@link #COORDINATOR_SEGMENT_BYTES} from the broker's
+   * properties; folders made before are switched here: the next write rolls the big segment and
+   * the cleaner compacts it, so the start after this one reads little.
+   */
+  private void shrinkCoordinatorSegments() {
+    try (Admin admin = admin()) {
+      Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+      for (String topic : List.of("__consumer_offsets", "__transaction_state")) {
+        changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
+            new ConfigEntry("segment.bytes", Integer.toString(COORDINATOR_SEGMENT_BYTES)), AlterConfigOp.OpType.SET)));
+      }
+      for (var change : admin.incrementalAlterConfigs(changes).values().entrySet()) {
+        try {
+          change.getValue().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) { // not made yet: it gets the broker's setting
+            log.warn("Kafka: {} keeps its segment size: {}", change.getKey().name(), e.getCause().toString());
+          }
+        } catch (TimeoutException e) {
+          log.warn("Kafka: {} keeps its segment size: no answer in 10 s", change.getKey().name());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private boolean ready() throws Exception {
     if (!Ports.listening(port)) {
       return false;
     }
-    try (Admin admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+    try (Admin admin = admin()) {
       return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
     }
+  }
+
+  private Admin admin() {
+    return Admin.create(Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
   }
 
   private String bootstrap() {
@@ -90,6 +144,11 @@ final class KafkaEngine implements EngineInstance {
         "share.coordinator.state.topic.replication.factor=1",
         "share.coordinator.state.topic.min.isr=1",
         "log.segment.bytes=67108864",
+        "offsets.topic.segment.bytes=" + COORDINATOR_SEGMENT_BYTES,
+        "transaction.state.log.segment.bytes=" + COORDINATOR_SEGMENT_BYTES,
+        // compaction keeps tombstones and transaction markers this long (default a day): each of
+        // the sequencer's transactions leaves a marker in the offsets topic, ~2.5 MB an hour
+        "log.cleaner.delete.retention.ms=600000",
         "");
     try {
       Files.createDirectories(dir);
