@@ -34,6 +34,7 @@ public final class SequencerVerticle extends VerticleBase {
         .mount(router);
     return vertx.executeBlocking(() -> {
           // building and starting Streams does blocking I/O: keep it off the event loop
+          ChangelogPolicy.apply(config.kafka.bootstrapServers, config.applicationId);
           streams = new KafkaStreams(SequencerTopology.build(Duration.ofHours(config.dedupeWindowHours)), properties());
           streams.setStateListener((next, previous) -> {
             if (next == KafkaStreams.State.RUNNING) {

@@ -149,6 +149,8 @@ final class KafkaEngine implements EngineInstance {
         // compaction keeps tombstones and transaction markers this long (default a day): each of
         // the sequencer's transactions leaves a marker in the offsets topic, ~2.5 MB an hour
         "log.cleaner.delete.retention.ms=600000",
+        // the cleaner's key map (default 128 MB, a quarter of this broker's heap, cleared at every clean)
+        "log.cleaner.dedupe.buffer.size=" + 16 * 1024 * 1024,
         "");
     try {
       Files.createDirectories(dir);

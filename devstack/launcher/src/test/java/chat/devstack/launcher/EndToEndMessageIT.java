@@ -28,9 +28,15 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +170,18 @@ class EndToEndMessageIT {
       assertThat(history).extracting(m -> ((JsonObject) m).getLong("seq") + ":" + ((JsonObject) m).getString("body"))
           .containsExactly("1:committed");
     });
+  }
+
+  @Test
+  void the_sequencers_remembered_sends_are_dropped_by_age_and_never_compacted() throws Exception {
+    ConfigResource changelog = new ConfigResource(ConfigResource.Type.TOPIC, "chat-sequencer-recent-sends-by-time-changelog");
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, EngineConfigs.kafka(engines).bootstrapServers))) {
+      Config config = admin.describeConfigs(List.of(changelog)).all().get(30, TimeUnit.SECONDS).get(changelog);
+
+      assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
+      assertThat(Long.parseLong(config.get("retention.ms").value())).as("the dedupe window and its margin")
+          .isGreaterThanOrEqualTo(Duration.ofHours(24).toMillis());
+    }
   }
 
   @Test
