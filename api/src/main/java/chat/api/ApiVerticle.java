@@ -2,6 +2,7 @@ package chat.api;
 
 import chat.api.accounts.AccountRoutes;
 import chat.api.accounts.Passwords;
+import chat.api.accounts.SessionIssuer;
 import chat.api.accounts.SessionRoutes;
 import chat.api.channels.ChannelRoutes;
 import chat.api.channels.GroupRoutes;
@@ -86,8 +87,9 @@ public final class ApiVerticle extends VerticleBase {
         .rootHandler(BodyHandler.create().setBodyLimit(config.maxBodyBytes));
     Operations operations = new Operations(builder, new BearerAuth(tokens, sessions::isActive));
 
-    new AccountRoutes(postgres, passwords, sessions).register(operations);
-    new SessionRoutes(postgres, passwords, sessions, tokens, config.auth,
+    SessionIssuer issuer = new SessionIssuer(postgres, sessions, tokens, config.auth);
+    new AccountRoutes(postgres, passwords, sessions, issuer).register(operations);
+    new SessionRoutes(postgres, passwords, sessions, issuer,
         new FixedWindowLimiter(redis, "login-user", config.loginAttemptsPerUsername, 60),
         new FixedWindowLimiter(redis, "login-addr", config.loginAttemptsPerAddress, 60)).register(operations);
     HistoryReader history = new HistoryReader(cassandra, config.cassandra);

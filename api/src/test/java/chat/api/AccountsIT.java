@@ -14,6 +14,22 @@ class AccountsIT extends ApiTestBase {
   }
 
   @Test
+  void a_new_account_is_logged_in_by_its_sign_up_and_that_token_works() throws Exception {
+    String name = uniqueName();
+
+    HttpResponse<Buffer> created = await(http.post("/v1/accounts").sendJsonObject(credentials(name, PASSWORD)));
+    assertThat(created.statusCode()).isEqualTo(201);
+    JsonObject session = created.bodyAsJsonObject();
+    assertThat(session.getString("session_id")).isNotBlank();
+    assertThat(session.getString("expires_at")).isNotBlank();
+
+    HttpResponse<Buffer> me = await(http.get("/v1/users/me").bearerTokenAuthentication(session.getString("token")).send());
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(me.bodyAsJsonObject().getLong("user_id")).isEqualTo(session.getLong("user_id"));
+    assertThat(me.bodyAsJsonObject().getString("username")).isEqualTo(name);
+  }
+
+  @Test
   void a_new_account_can_log_in_and_its_token_works() throws Exception {
     String name = uniqueName();
 

@@ -16,11 +16,13 @@ public final class AccountRoutes {
   private final Pool postgres;
   private final Passwords passwords;
   private final Sessions sessions;
+  private final SessionIssuer issuer;
 
-  public AccountRoutes(Pool postgres, Passwords passwords, Sessions sessions) {
+  public AccountRoutes(Pool postgres, Passwords passwords, Sessions sessions, SessionIssuer issuer) {
     this.postgres = postgres;
     this.passwords = passwords;
     this.sessions = sessions;
+    this.issuer = issuer;
   }
 
   public void register(Operations operations) {
@@ -28,7 +30,10 @@ public final class AccountRoutes {
     operations.authenticated("changePassword", this::changePassword);
   }
 
-  /** 201 {user_id, username}; 409 when the username is taken (whatever its case). */
+  /**
+   * 201 {user_id, username} and a session ({token, session_id, expires_at}): a new account is
+   * logged in, with no second password check; 409 when the username is taken (whatever its case).
+   */
   private void signUp(RoutingContext ctx) {
     JsonObject body = ctx.body().asJsonObject();
     String username = Usernames.canonical(body.getString("username"));
@@ -40,8 +45,9 @@ public final class AccountRoutes {
             .execute(Tuple.of(username, hash, displayName)))
         .compose(rows -> rows.size() == 1 ? Future.succeededFuture(rows.iterator().next().getLong("id"))
             : Problem.conflict("username_taken", "username: '" + username + "' is taken").<Long>asFuture())
-        .onSuccess(id -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
-            .end(new JsonObject().put("user_id", id).put("username", username).encode()))
+        .compose(issuer::open)
+        .onSuccess(session -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json")
+            .end(session.put("username", username).encode()))
         .onFailure(ctx::fail);
   }
 

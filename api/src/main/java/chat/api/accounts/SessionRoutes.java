@@ -1,8 +1,6 @@
 package chat.api.accounts;
 
 import chat.api.http.Operations;
-import chat.runtime.auth.Tokens;
-import chat.runtime.config.AuthConfig;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Problem;
 import chat.runtime.redis.FixedWindowLimiter;
@@ -13,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.time.Duration;
 import java.util.Locale;
 
 /** Log in (rate-limited per username and per client address) and log out. */
@@ -22,18 +19,16 @@ public final class SessionRoutes {
   private final Pool postgres;
   private final Passwords passwords;
   private final Sessions sessions;
-  private final Tokens tokens;
-  private final AuthConfig auth;
+  private final SessionIssuer issuer;
   private final FixedWindowLimiter perUsername;
   private final FixedWindowLimiter perAddress;
 
-  public SessionRoutes(Pool postgres, Passwords passwords, Sessions sessions, Tokens tokens, AuthConfig auth,
+  public SessionRoutes(Pool postgres, Passwords passwords, Sessions sessions, SessionIssuer issuer,
       FixedWindowLimiter perUsername, FixedWindowLimiter perAddress) {
     this.postgres = postgres;
     this.passwords = passwords;
     this.sessions = sessions;
-    this.tokens = tokens;
-    this.auth = auth;
+    this.issuer = issuer;
     this.perUsername = perUsername;
     this.perAddress = perAddress;
   }
@@ -62,12 +57,7 @@ public final class SessionRoutes {
         .compose(user -> passwords.matches(body.getString("password"), user == null ? null : user.getString("password_hash"))
             .compose(ok -> ok ? Future.succeededFuture(user.getLong("id"))
                 : Problem.unauthorized("wrong username or password").<Long>asFuture()))
-        .compose(userId -> sessions.create(postgres, userId, Duration.ofSeconds(auth.tokenTtlSeconds))
-            .map(session -> new JsonObject()
-                .put("token", tokens.issue(userId, session.id()))
-                .put("session_id", session.id().toString())
-                .put("user_id", userId)
-                .put("expires_at", session.expiresAt().toString())))
+        .compose(issuer::open)
         .onSuccess(json -> ctx.response().setStatusCode(201).putHeader("content-type", "application/json").end(json.encode()))
         .onFailure(ctx::fail);
   }
