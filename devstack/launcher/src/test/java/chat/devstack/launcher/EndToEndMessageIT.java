@@ -79,8 +79,7 @@ class EndToEndMessageIT {
   private static User newUser() throws Exception {
     String name = "user_" + USERS.incrementAndGet() + "_" + (System.nanoTime() % 100_000);
     JsonObject credentials = new JsonObject().put("username", name).put("password", "correct horse battery");
-    call(http.post("/v1/accounts").sendJsonObject(credentials), 201);
-    JsonObject session = call(http.post("/v1/sessions").sendJsonObject(credentials), 201);
+    JsonObject session = call(http.post("/v1/accounts").sendJsonObject(credentials), 201); // signing up logs in
     return new User(session.getLong("user_id"), session.getString("token"));
   }
 

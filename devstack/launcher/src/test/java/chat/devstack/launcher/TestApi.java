@@ -33,8 +33,7 @@ final class TestApi {
   User newUser(String prefix) throws Exception {
     String name = prefix + "_" + USERS.incrementAndGet() + "_" + (System.nanoTime() % 100_000);
     JsonObject credentials = new JsonObject().put("username", name).put("password", "correct horse battery");
-    call(http.post("/v1/accounts").sendJsonObject(credentials), 201);
-    JsonObject session = call(http.post("/v1/sessions").sendJsonObject(credentials), 201);
+    JsonObject session = call(http.post("/v1/accounts").sendJsonObject(credentials), 201); // signing up logs in
     return new User(session.getLong("user_id"), session.getString("token"));
   }
 
