@@ -1,9 +1,11 @@
 package chat.sequencer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import chat.devstack.engines.Engine;
 import chat.devstack.engines.TestEngines;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,9 @@ class ChangelogPolicyIT {
     try (Admin admin = admin()) {
       admin.createTopics(List.of(new NewTopic(changelog, 1, (short) 1).configs(Map.of("cleanup.policy", "compact,delete"))))
           .all().get(30, TimeUnit.SECONDS);
+      // a topic just created is not described at once: wait until it is, as it is at any later start
+      await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+          .untilAsserted(() -> assertThat(policyOf(admin, changelog)).isEqualTo("compact,delete"));
 
       ChangelogPolicy.apply(bootstrap, applicationId);
 
