@@ -7,9 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the catalogue's topics if they are missing, all with {@code kafka.partitions}
@@ -19,6 +24,25 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class KafkaTopics {
 
   private KafkaTopics() {}
+
+  /**
+   * Sets one setting of an existing topic (blocking: off the event loop). False when the topic
+   * does not exist yet: whoever makes it gives it its settings.
+   */
+  public static boolean setIfExists(Admin admin, String topic, String key, String value)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    try {
+      admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET))))
+          .all().get(30, TimeUnit.SECONDS);
+      return true;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return false;
+      }
+      throw e;
+    }
+  }
 
   public static Future<Void> ensure(Vertx vertx, KafkaConfig config, List<String> topics) {
     return vertx.executeBlocking(() -> {

@@ -1,5 +1,6 @@
 package chat.devstack.engines;
 
+import chat.runtime.kafka.KafkaTopics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +9,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -17,10 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,20 +66,11 @@ final class KafkaEngine implements EngineInstance {
    */
   private void shrinkCoordinatorSegments() {
     try (Admin admin = admin()) {
-      Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
       for (String topic : List.of("__consumer_offsets", "__transaction_state")) {
-        changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
-            new ConfigEntry("segment.bytes", Integer.toString(COORDINATOR_SEGMENT_BYTES)), AlterConfigOp.OpType.SET)));
-      }
-      for (var change : admin.incrementalAlterConfigs(changes).values().entrySet()) {
         try {
-          change.getValue().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) { // not made yet: it gets the broker's setting
-            log.warn("Kafka: {} keeps its segment size: {}", change.getKey().name(), e.getCause().toString());
-          }
-        } catch (TimeoutException e) {
-          log.warn("Kafka: {} keeps its segment size: no answer in 10 s", change.getKey().name());
+          KafkaTopics.setIfExists(admin, topic, "segment.bytes", Integer.toString(COORDINATOR_SEGMENT_BYTES));
+        } catch (ExecutionException | TimeoutException e) {
+          log.warn("Kafka: {} keeps its segment size: {}", topic, e.toString());
         }
       }
     } catch (InterruptedException e) {
