@@ -58,7 +58,7 @@ public final class Bench {
       OneToOneLatency.Result result = run(warmup + duration + 300L, vertx -> new OneToOneLatency(vertx,
           new OneToOneLatency.Options(target.api, pairs, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(duration),
               Duration.ofSeconds(10))).run());
-      target.report("one-to-one-" + (long) rate, "1:1 at " + (long) rate + " msg/s", result);
+      target.report("one-to-one-" + (long) rate, "1:1 at " + (long) rate + " msg/s", "message", result);
       return 0;
     }
   }
@@ -112,7 +112,7 @@ public final class Bench {
     public Integer call() throws Exception {
       OneToOneLatency.Result result = run(warmup + duration + 600L, vertx -> new HistoryReads(vertx,
           new HistoryReads.Options(target.api, messages, page, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(duration))).run());
-      target.report("history-" + (long) rate, "history last " + page + " at " + (long) rate + " reads/s", result);
+      target.report("history-" + (long) rate, "history last " + page + " at " + (long) rate + " reads/s", "read", result);
       return 0;
     }
   }
@@ -137,7 +137,7 @@ public final class Bench {
     public Integer call() throws Exception {
       OneToOneLatency.Result result = run(warmup + duration + 900L, vertx -> new GroupFanout(vertx, new GroupFanout.Options(target.api,
           groups, members, rate, Duration.ofSeconds(warmup), Duration.ofSeconds(duration), Duration.ofSeconds(15))).run());
-      target.report("group-" + members + "-" + (long) rate, "groups of " + members + " at " + (long) rate + " msg/s", result);
+      target.report("group-" + members + "-" + (long) rate, "groups of " + members + " at " + (long) rate + " msg/s", "delivery", result);
       System.out.printf(java.util.Locale.ROOT, "deliveries: %.0f per second offered%n", rate * members);
       return 0;
     }
@@ -211,7 +211,7 @@ public final class Bench {
       table.append('\n');
       result.steps().stream().filter(report -> report.machine() != null)
           .forEach(report -> table.append(String.format(java.util.Locale.ROOT, "%.0f msg/s — %s", report.offeredPerSecond(),
-              report.machine().markdown())));
+              report.machine().markdown() + report.machine().markdownPer(report.sent(), "message"))));
       table.append(String.format(java.util.Locale.ROOT, "%nmaximum sustained 1:1 (p99 ≤ %.0f ms, nothing lost, %d s steps): %.0f msg/s%n",
           p99, step, result.bestRate()));
       target.write("max-throughput", new io.vertx.core.json.JsonObject().put("best_rate", result.bestRate()).put("p99_limit_ms", p99)
@@ -265,8 +265,11 @@ public final class Bench {
     @Option(names = "--out", defaultValue = "bench/results", description = "folder of the JSON and Markdown results (default: ${DEFAULT-VALUE})")
     Path out;
 
-    /** A latency run's JSON, Markdown row and two PNG charts (over time, distribution). */
-    void report(String name, String title, OneToOneLatency.Result result) throws java.io.IOException {
+    /**
+     * A latency run's JSON, Markdown row and two PNG charts (over time, distribution); {@code item}
+     * names what the run's {@code sent} counts, for the CPU each process spent per item.
+     */
+    void report(String name, String title, String item, OneToOneLatency.Result result) throws java.io.IOException {
       LatencyReport report = result.report();
       io.vertx.core.json.JsonObject json = report.toJson();
       String markdown = LatencyReport.markdownHeader() + report.markdownRow();
@@ -275,7 +278,7 @@ public final class Bench {
         markdown += result.hops().markdown();
       }
       if (report.machine() != null) {
-        markdown += "\n" + report.machine().markdown();
+        markdown += "\n" + report.machine().markdown() + report.machine().markdownPer(report.sent(), item);
       }
       String stem = write(name, json.encodePrettily(), markdown);
       Charts.overTime(out.resolve(stem + "-over-time.png"), title, result.timeline());

@@ -4,14 +4,18 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How the whole machine's CPU time went while a run was measured, from the {@code cpu} line of
  * {@code /proc/stat}: busy (user, nice, irq, softirq), system, idle (with I/O wait) and
  * <b>steal</b> — time the hypervisor gave to other guests. On a shared virtual machine steal
  * comes and goes with the neighbours' load; a run with much of it measured a slower box, so every
- * latency run reports it beside its figures.
+ * latency run reports it beside its figures. Beside the machine's split, a window also reads
+ * which processes took the cores ({@link ProcessCpu}).
  */
 public final class BoxCpu {
 
@@ -19,11 +23,20 @@ public final class BoxCpu {
 
   private BoxCpu() {}
 
-  /** Cumulative CPU time of all cores in clock ticks, by kind. */
-  public record Ticks(long busy, long system, long idle, long steal) {
+  /** Cumulative CPU time of all cores in clock ticks, by kind, and how many cores there are. */
+  public record Ticks(long busy, long system, long idle, long steal, int cores) {
+
+    public Ticks(long busy, long system, long idle, long steal) {
+      this(busy, system, idle, steal, 1);
+    }
 
     /** Parses the aggregate {@code cpu} line: user nice system idle iowait irq softirq steal … */
     public static Ticks parse(String cpuLine) {
+      return parse(cpuLine, 1);
+    }
+
+    /** The aggregate line of a machine with {@code cores} cores (its {@code cpuN} lines). */
+    public static Ticks parse(String cpuLine, int cores) {
       String[] f = cpuLine.trim().split("\\s+");
       if (f.length < 9 || !f[0].equals("cpu")) {
         throw new IllegalArgumentException("not the aggregate cpu line of /proc/stat: " + cpuLine);
@@ -36,7 +49,7 @@ public final class BoxCpu {
       long irq = Long.parseLong(f[6]);
       long softirq = Long.parseLong(f[7]);
       long steal = Long.parseLong(f[8]);
-      return new Ticks(user + nice + irq + softirq, system, idle + iowait, steal);
+      return new Ticks(user + nice + irq + softirq, system, idle + iowait, steal, cores);
     }
 
     long total() {
@@ -44,49 +57,100 @@ public final class BoxCpu {
     }
   }
 
-  /** Shares of the machine's CPU time between two readings, each 0..1 (they add up to 1). */
-  public record Split(double busy, double system, double idle, double steal) {
+  /**
+   * Shares of the machine's CPU time between two readings, each 0..1 (they add up to 1), and the
+   * cores each process role kept busy meanwhile ({@code processes}, e.g. 0.45 for 45 % of one
+   * core), over {@code seconds}.
+   */
+  public record Split(double busy, double system, double idle, double steal, Map<String, Double> processes, double seconds) {
 
     public static Split between(Ticks from, Ticks to) {
-      double total = Math.max(1, to.total() - from.total());
-      return new Split((to.busy() - from.busy()) / total, (to.system() - from.system()) / total,
-          (to.idle() - from.idle()) / total, (to.steal() - from.steal()) / total);
+      return between(from, to, Map.of(), Map.of(), 0);
     }
 
-    /** One line for the Markdown report. */
+    /** The split, with process readings ({@link ProcessCpu#read}) taken with the two machine readings. */
+    public static Split between(Ticks from, Ticks to, Map<String, Long> processesFrom, Map<String, Long> processesTo, double seconds) {
+      double total = Math.max(1, to.total() - from.total());
+      return new Split((to.busy() - from.busy()) / total, (to.system() - from.system()) / total,
+          (to.idle() - from.idle()) / total, (to.steal() - from.steal()) / total,
+          ProcessCpu.cores(processesFrom, processesTo, total / Math.max(1, to.cores())), seconds);
+    }
+
+    /** One line for the Markdown report, and one more for the processes when they were read. */
     public String markdown() {
-      return String.format(Locale.ROOT, "machine CPU while measured: busy %.0f %%, system %.0f %%, idle %.0f %%, "
+      String machine = String.format(Locale.ROOT, "machine CPU while measured: busy %.0f %%, system %.0f %%, idle %.0f %%, "
           + "**steal %.0f %%** (taken by the hypervisor)%n", busy * 100, system * 100, idle * 100, steal * 100);
+      if (processes.isEmpty()) {
+        return machine;
+      }
+      return machine + "\ncores used while measured: " + processes.entrySet().stream()
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+          .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
+          .collect(Collectors.joining(", ")) + "\n";
+    }
+
+    /**
+     * CPU milliseconds each process role spent per counted item of the window (a message, a
+     * delivery, a read); empty when the processes were not read.
+     */
+    public String markdownPer(long items, String item) {
+      if (processes.isEmpty() || items <= 0 || seconds <= 0) {
+        return "";
+      }
+      double total = processes.values().stream().mapToDouble(Double::doubleValue).sum();
+      return String.format(Locale.ROOT, "CPU per %s: %.2f ms in all (", item, total * seconds * 1000 / items)
+          + processes.entrySet().stream()
+              .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+              .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue() * seconds * 1000 / items))
+              .collect(Collectors.joining(", ")) + ")\n";
     }
   }
 
   /** The current reading, or null where there is no {@code /proc/stat} (not Linux). */
   public static Ticks read() {
     try {
-      return Ticks.parse(Files.readAllLines(PROC_STAT).get(0));
+      List<String> lines = Files.readAllLines(PROC_STAT);
+      int cores = (int) lines.stream().filter(line -> line.matches("cpu\\d+ .*")).count();
+      return Ticks.parse(lines.get(0), Math.max(1, cores));
     } catch (IOException | RuntimeException e) {
       return null;
     }
   }
 
-  /** A measured window: the first reading is taken at {@code startNanos}, the second by {@link #close()}. */
+  /**
+   * A measured window: the first readings are taken at {@code startNanos}, the second by
+   * {@link #close()}. The process readings run on a worker thread: they list {@code /proc}.
+   */
   public static Window window(Vertx vertx, long startNanos) {
     Window window = new Window();
     long delayMs = Math.max(1, (startNanos - System.nanoTime()) / 1_000_000);
-    vertx.setTimer(delayMs, id -> window.from = read());
+    vertx.setTimer(delayMs, id -> vertx.executeBlocking(() -> {
+      window.open(read(), ProcessCpu.read(), System.nanoTime());
+      return null;
+    }));
     return window;
   }
 
   /** See {@link #window}. */
   public static final class Window {
-    private volatile Ticks from;
+    private Ticks from;
+    private Map<String, Long> processesFrom;
+    private long fromNanos;
 
     private Window() {}
 
+    private synchronized void open(Ticks ticks, Map<String, Long> processes, long nanos) {
+      from = ticks;
+      processesFrom = processes;
+      fromNanos = nanos;
+    }
+
     /** The split since the window opened; null if it never opened or there is nothing to read. */
-    public Split close() {
+    public synchronized Split close() {
       Ticks to = read();
-      return from == null || to == null ? null : Split.between(from, to);
+      Map<String, Long> processesTo = ProcessCpu.read();
+      return from == null || to == null ? null
+          : Split.between(from, to, processesFrom, processesTo, (System.nanoTime() - fromNanos) / 1e9);
     }
   }
 }

@@ -50,6 +50,23 @@ class BoxCpuTest {
 
     LatencyReport report = LatencyReport.of("1:1", 10, 1, 0, 0, micros).withMachine(split);
 
-    assertThat(report.toJson().getJsonObject("machine").fieldNames()).containsExactlyInAnyOrder("busy", "system", "idle", "steal");
+    assertThat(report.toJson().getJsonObject("machine").fieldNames())
+        .containsExactlyInAnyOrder("busy", "system", "idle", "steal", "processes", "seconds");
+  }
+
+  @Test
+  void the_cores_of_each_process_and_its_cpu_per_item_follow_the_machine_line() {
+    BoxCpu.Ticks from = BoxCpu.Ticks.parse("cpu 1000 0 200 5000 0 0 0 100 0 0", 2);
+    BoxCpu.Ticks to = BoxCpu.Ticks.parse("cpu 1300 0 250 5150 0 0 0 100 0 0", 2); // 500 ticks: 250 a core
+
+    BoxCpu.Split split = BoxCpu.Split.between(from, to, java.util.Map.of("kafka", 0L, "all-in-one", 100L),
+        java.util.Map.of("kafka", 100L, "all-in-one", 300L), 2.5);
+
+    assertThat(split.processes()).containsOnlyKeys("kafka", "all-in-one");
+    assertThat(split.processes().get("all-in-one")).isCloseTo(0.8, within(1e-9));
+    assertThat(split.markdown()).contains("cores used while measured: all-in-one 0.80, kafka 0.40");
+    // 0.8 core for 2.5 s over 1,000 messages: 2 ms each
+    assertThat(split.markdownPer(1_000, "message")).isEqualTo("CPU per message: 3.00 ms in all (all-in-one 2.000, kafka 1.000)\n");
+    assertThat(BoxCpu.Split.between(from, to).markdownPer(1_000, "message")).isEmpty();
   }
 }

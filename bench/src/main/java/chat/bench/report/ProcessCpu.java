@@ -1,0 +1,103 @@
+package chat.bench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CPU time of this machine's processes, summed by role: each engine, the all-in-one or a stage,
+ * the load generator, everything else. Read from {@code /proc/<pid>/stat} (user + system time);
+ * the role comes from the command line. On one machine this names which process took the cores
+ * during a run; against a remote deployment it still shows the load generator's own share.
+ */
+public final class ProcessCpu {
+
+  private static final Path PROC = Path.of("/proc");
+
+  /** Command-line markers and the role they name, first match wins. */
+  private static final String[][] ROLES = {
+      {"chat.bench.", "load generator"},
+      {"chat.devstack.launcher.AllInOne", "all-in-one"},
+      {"EngineChild kafka", "kafka"},
+      {"kafka.Kafka", "kafka"},
+      {"EngineChild cassandra", "cassandra"},
+      {"CassandraDaemon", "cassandra"},
+      {"redis-server", "redis"},
+      {"postgres", "postgresql"},
+      {"chat.gateway.", "gateway"},
+      {"chat.sequencer.", "sequencer"},
+      {"chat.persister.", "persister"},
+      {"chat.router.", "router"},
+      {"chat.presence.", "presence"},
+      {"chat.pusher.", "pusher"},
+      {"chat.api.", "api"},
+  };
+
+  private ProcessCpu() {}
+
+  /** The role of a process from its command line (arguments joined by spaces). */
+  public static String role(String commandLine) {
+    for (String[] role : ROLES) {
+      if (commandLine.contains(role[0])) {
+        return role[1];
+      }
+    }
+    return "other";
+  }
+
+  /**
+   * User plus system clock ticks from a {@code /proc/<pid>/stat} line. The command name in
+   * parentheses may hold spaces and parentheses itself, so fields are counted after the last ')'.
+   */
+  public static long ticks(String statLine) {
+    String[] f = statLine.substring(statLine.lastIndexOf(')') + 2).split(" ");
+    if (f.length < 13) {
+      throw new IllegalArgumentException("not a /proc/<pid>/stat line: " + statLine);
+    }
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+  }
+
+  /** Ticks by role at one moment. */
+  public static Map<String, Long> read() {
+    Map<String, Long> byRole = new TreeMap<>();
+    try (DirectoryStream<Path> pids = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
+      for (Path pid : pids) {
+        try {
+          String commandLine = new String(Files.readAllBytes(pid.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+          if (commandLine.isBlank()) {
+            continue; // a kernel thread
+          }
+          byRole.merge(role(commandLine), ticks(Files.readString(pid.resolve("stat"))), Long::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the process ended between the listing and the read
+        }
+      }
+    } catch (IOException | RuntimeException noProc) {
+      return Map.of();
+    }
+    return byRole;
+  }
+
+  /**
+   * Cores each role kept busy between two readings: its ticks over the ticks one core had in the
+   * same time ({@code coreTicks}, from the machine's {@code /proc/stat} total over its cores).
+   * Roles that used nothing are left out; processes that started in between count from zero.
+   */
+  public static Map<String, Double> cores(Map<String, Long> from, Map<String, Long> to, double coreTicks) {
+    Map<String, Double> cores = new TreeMap<>();
+    if (coreTicks <= 0) {
+      return cores;
+    }
+    to.forEach((role, ticks) -> {
+      long used = ticks - from.getOrDefault(role, 0L);
+      if (used > 0) {
+        cores.put(role, used / coreTicks);
+      }
+    });
+    return cores;
+  }
+}
