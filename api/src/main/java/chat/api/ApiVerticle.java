@@ -20,9 +20,11 @@ import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Health;
 import chat.runtime.http.Problem;
 import chat.runtime.kafka.KafkaClients;
+import chat.runtime.kafka.RecordProducer;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.FixedWindowLimiter;
 import chat.runtime.redis.RedisClients;
+import chat.schemas.Topics;
 import chat.stores.blocks.DirectBlocks;
 import chat.stores.gateways.GatewayRegistry;
 import chat.stores.history.BackwardPages;
@@ -40,12 +42,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * The HTTP API: the routes of {@code openapi.yaml}, each request validated against it, grouped by
@@ -59,7 +62,7 @@ public final class ApiVerticle extends VerticleBase {
   private Pool postgres;
   private Redis redis;
   private CassandraClient cassandra;
-  private KafkaProducer<String, String> producer;
+  private RecordProducer producer;
   private HttpServer server;
 
   public ApiVerticle(ApiConfig config) {
@@ -73,7 +76,8 @@ public final class ApiVerticle extends VerticleBase {
     producer = KafkaClients.producer(vertx, config.kafka, "api");
     return CassandraClients.connect(vertx, config.cassandra)
         .onSuccess(client -> cassandra = client)
-        .compose(client -> OpenAPIContract.from(vertx, CONTRACT))
+        .compose(client -> producer.warmUp(List.of(Topics.PRESENCE), Duration.ofSeconds(10)))
+        .compose(v -> OpenAPIContract.from(vertx, CONTRACT))
         .compose(contract -> vertx.createHttpServer().requestHandler(router(contract)).listen(config.http.port, config.http.host))
         .onSuccess(s -> server = s);
   }

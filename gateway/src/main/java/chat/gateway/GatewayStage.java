@@ -21,7 +21,7 @@ public final class GatewayStage {
             EngineCheck.await(vertx, "Redis", config.redis.uri, wait),
             EngineCheck.await(vertx, "PostgreSQL", config.postgres.host + ":" + config.postgres.port, wait),
             EngineCheck.await(vertx, "Cassandra", config.cassandra.contactPoints, wait))
-        .compose(v -> KafkaTopics.ensure(vertx, config.kafka, List.of(Topics.INBOUND)))
+        .compose(v -> KafkaTopics.ensure(vertx, config.kafka, List.of(Topics.INBOUND, Topics.PRESENCE)))
         .compose(v -> vertx.deployVerticle(verticle))
         .map(id -> verticle);
   }

@@ -21,6 +21,7 @@ import chat.runtime.http.Health;
 import chat.runtime.http.MetricsEndpoint;
 import chat.runtime.http.Problem;
 import chat.runtime.kafka.KafkaClients;
+import chat.runtime.kafka.RecordProducer;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.RedisClients;
 import chat.schemas.ErrorCode;
@@ -66,8 +67,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.ext.web.Router;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
@@ -96,7 +95,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final GatewayConfig config;
   private final LocalSessions sessions = new LocalSessions();
   private FrameReader frames;
-  private KafkaProducer<String, String> producer;
+  private RecordProducer producer;
   private Redis redis;
   private RedisConnection subscriber;
   private Pool postgres;
@@ -170,7 +169,8 @@ public final class GatewayVerticle extends VerticleBase {
     edge = new WebSocketEdge((ContextInternal) context, upgrades(), new WebSocketEdge.Settings(config.websocket.host,
         config.websocket.port, "/v1/ws", config.maxBodyBytes * 4 + 1024, config.maxOutboundQueueBytes, 10_000));
     // presence must know this process is alive before any of its connections is reported
-    return presence.beat()
+    return producer.warmUp(List.of(Topics.INBOUND, Topics.PRESENCE), Duration.ofSeconds(10))
+        .compose(v -> presence.beat())
         .compose(v -> subscribe())
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host))
         .onSuccess(s -> server = s)
@@ -375,8 +375,8 @@ public final class GatewayVerticle extends VerticleBase {
         MessageSubmitted event = new MessageSubmitted(send.channel(), session.userId(), session.deviceId(),
             send.clientMsgId(), send.body(), System.currentTimeMillis());
         // called in send order; the idempotent producer keeps that order within the partition
-        producer.send(KafkaProducerRecord.create(Topics.INBOUND, Long.toString(send.channel()), Json.encode(event)))
-            .onSuccess(metadata -> {
+        producer.send(Topics.INBOUND, Long.toString(send.channel()), Json.encode(event))
+            .onSuccess(v -> {
               metrics.accepted(Duration.ofNanos(System.nanoTime() - arrived));
               reply(session, new AcceptedFrame(send.channel(), send.clientMsgId()));
             })

@@ -10,6 +10,8 @@ import chat.devstack.engines.TestEngines;
 import chat.runtime.cassandra.CassandraClients;
 import chat.runtime.config.HttpConfig;
 import chat.runtime.kafka.KafkaClients;
+import chat.runtime.kafka.KafkaTopics;
+import chat.runtime.kafka.RecordProducer;
 import chat.runtime.redis.RedisClients;
 import chat.schemas.Json;
 import chat.schemas.Topics;
@@ -19,9 +21,8 @@ import chat.stores.history.RecentMessages;
 import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -45,7 +46,7 @@ class PersisterIT {
   private static PersisterConfig config;
   private static HistoryReader history;
   private static RecentMessages recent;
-  private static KafkaProducer<String, String> producer;
+  private static RecordProducer producer;
   private static Admin admin;
 
   @BeforeAll
@@ -65,6 +66,8 @@ class PersisterIT {
     history = new HistoryReader(cassandra, config.cassandra);
     recent = new RecentMessages(RedisClients.commands(vertx, config.redis));
     producer = KafkaClients.producer(vertx, config.kafka, "persister-test");
+    result(KafkaTopics.ensure(vertx, config.kafka, List.of(Topics.MESSAGES))
+        .compose(v -> producer.warmUp(List.of(Topics.MESSAGES), Duration.ofSeconds(30))));
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka.bootstrapServers);
     admin = Admin.create(props);
@@ -83,7 +86,7 @@ class PersisterIT {
   private static Future<Void> publish(long channel, int count) {
     return Future.all(IntStream.rangeClosed(1, count)
         .mapToObj(seq -> new MessageSequenced(channel, seq, 7, "phone", UUID.randomUUID(), "m" + seq, 1_000L + seq, 1_000L))
-        .map(m -> producer.send(KafkaProducerRecord.create(Topics.MESSAGES, Long.toString(channel), Json.encode(m))))
+        .map(m -> producer.send(Topics.MESSAGES, Long.toString(channel), Json.encode(m)))
         .toList()).mapEmpty();
   }
 

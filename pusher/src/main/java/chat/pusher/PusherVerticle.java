@@ -16,6 +16,7 @@ import chat.runtime.http.MetricsEndpoint;
 import chat.runtime.kafka.BatchConsumer;
 import chat.runtime.kafka.JsonRecords;
 import chat.runtime.kafka.KafkaClients;
+import chat.runtime.kafka.RecordProducer;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.RedisClients;
 import chat.schemas.Topics;
@@ -27,12 +28,12 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.kafka.client.producer.KafkaProducer;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class PusherVerticle extends VerticleBase {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private Redis redis;
   private Pool postgres;
-  private KafkaProducer<String, String> producer;
+  private RecordProducer producer;
   private BatchConsumer consumer;
   private PushMetrics metrics;
   private boolean ticking;
@@ -86,7 +87,8 @@ public final class PusherVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
     MetricsEndpoint.mount(router, registry);
-    return consumer.start(Topics.PUSH)
+    return producer.warmUp(List.of(Topics.PUSH_DEAD), Duration.ofSeconds(10))
+        .compose(v -> consumer.start(Topics.PUSH))
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host));
   }
 

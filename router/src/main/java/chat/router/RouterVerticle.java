@@ -6,6 +6,7 @@ import chat.runtime.kafka.BatchConsumer;
 import chat.runtime.kafka.JsonRecords;
 import chat.runtime.kafka.KafkaClients;
 import chat.runtime.kafka.KafkaClients.Isolation;
+import chat.runtime.kafka.RecordProducer;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.RedisClients;
 import chat.schemas.Json;
@@ -22,8 +23,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -46,7 +45,7 @@ public final class RouterVerticle extends VerticleBase {
   private Fanout fanout;
   private CassandraClient cassandra;
   private ReadPositions readPositions;
-  private KafkaProducer<String, String> producer;
+  private RecordProducer producer;
   private BatchConsumer consumer;
 
   public RouterVerticle(RouterConfig config) {
@@ -74,7 +73,8 @@ public final class RouterVerticle extends VerticleBase {
         "router", this::route, Duration.ofMillis(config.commitIntervalMs));
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
-    return consumer.start(Topics.MESSAGES)
+    return producer.warmUp(List.of(Topics.PUSH), Duration.ofSeconds(10))
+        .compose(v -> consumer.start(Topics.MESSAGES))
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host));
   }
 
@@ -98,7 +98,7 @@ public final class RouterVerticle extends VerticleBase {
       }
       sends.add(readPositions.ofUsers(message.channelId(), offline).compose(positions -> Future.all(
           PushPlan.requests(message, offline, positions).stream()
-              .map(push -> producer.send(KafkaProducerRecord.create(Topics.PUSH, Long.toString(push.userId()), Json.encode(push))))
+              .map(push -> producer.send(Topics.PUSH, Long.toString(push.userId()), Json.encode(push)))
               .toList())));
     }
     return Future.all(sends).mapEmpty();

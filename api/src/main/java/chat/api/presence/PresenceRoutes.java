@@ -3,6 +3,7 @@ package chat.api.presence;
 import chat.api.http.Operations;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Problem;
+import chat.runtime.kafka.RecordProducer;
 import chat.schemas.Json;
 import chat.schemas.Topics;
 import chat.schemas.events.PresenceEvent;
@@ -11,8 +12,6 @@ import chat.stores.presence.PresenceStore;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -28,9 +27,9 @@ public final class PresenceRoutes {
   private final Pool postgres;
   private final PresenceStore store;
   private final PresenceDirectory directory;
-  private final KafkaProducer<String, String> producer;
+  private final RecordProducer producer;
 
-  public PresenceRoutes(Pool postgres, PresenceStore store, KafkaProducer<String, String> producer) {
+  public PresenceRoutes(Pool postgres, PresenceStore store, RecordProducer producer) {
     this.postgres = postgres;
     this.store = store;
     this.directory = new PresenceDirectory(postgres, store);
@@ -64,7 +63,7 @@ public final class PresenceRoutes {
     boolean invisible = ctx.body().asJsonObject().getBoolean("invisible");
     PresenceEvent changed = PresenceEvent.modeChanged(me, invisible, System.currentTimeMillis());
     postgres.preparedQuery("UPDATE users SET presence_invisible = $2 WHERE id = $1").execute(Tuple.of(me, invisible))
-        .compose(rows -> producer.send(KafkaProducerRecord.create(Topics.PRESENCE, Long.toString(me), Json.encode(changed))))
+        .compose(rows -> producer.send(Topics.PRESENCE, Long.toString(me), Json.encode(changed)))
         .onSuccess(sent -> mine(ctx, me))
         .onFailure(ctx::fail);
   }

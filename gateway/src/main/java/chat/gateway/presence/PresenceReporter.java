@@ -1,14 +1,13 @@
 package chat.gateway.presence;
 
 import chat.gateway.sessions.Session;
+import chat.runtime.kafka.RecordProducer;
 import chat.schemas.Json;
 import chat.schemas.Topics;
 import chat.schemas.events.PresenceEvent;
 import chat.stores.presence.GatewayLiveness;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +24,11 @@ public final class PresenceReporter {
   private static final long MAX_RETRY_MS = 300_000;
 
   private final Vertx vertx;
-  private final KafkaProducer<String, String> producer;
+  private final RecordProducer producer;
   private final GatewayLiveness liveness;
   private final String instance;
 
-  public PresenceReporter(Vertx vertx, KafkaProducer<String, String> producer, GatewayLiveness liveness, String gatewayId,
+  public PresenceReporter(Vertx vertx, RecordProducer producer, GatewayLiveness liveness, String gatewayId,
       long startedAt) {
     this.vertx = vertx;
     this.producer = producer;
@@ -66,7 +65,7 @@ public final class PresenceReporter {
    * event is tried again with a growing pause, so a connection's close is never simply forgotten.
    */
   private void send(PresenceEvent event, long retryMs) {
-    producer.send(KafkaProducerRecord.create(Topics.PRESENCE, Long.toString(event.userId()), Json.encode(event)))
+    producer.send(Topics.PRESENCE, Long.toString(event.userId()), Json.encode(event))
         .onFailure(e -> {
           if (retryMs > MAX_RETRY_MS) {
             log.error("presence event {} of user {} dropped after repeated failures: {}", event.kind(), event.userId(), e.toString());

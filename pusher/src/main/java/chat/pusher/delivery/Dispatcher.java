@@ -4,14 +4,13 @@ import chat.pusher.coalesce.PushCoalescer;
 import chat.pusher.metrics.PushMetrics;
 import chat.pusher.providers.Outcome;
 import chat.pusher.providers.PushProvider;
+import chat.runtime.kafka.RecordProducer;
 import chat.schemas.Json;
 import chat.schemas.Topics;
 import chat.schemas.events.PushDeadLettered;
 import chat.stores.connections.Connections;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,12 +35,12 @@ public final class Dispatcher {
   private final PushTargets targets;
   private final Connections connections;
   private final RetryQueue retries;
-  private final KafkaProducer<String, String> producer;
+  private final RecordProducer producer;
   private final PushMetrics metrics;
   private final Settings settings;
 
   public Dispatcher(Map<String, PushProvider> providers, PushTargets targets, Connections connections, RetryQueue retries,
-      KafkaProducer<String, String> producer, PushMetrics metrics, Settings settings) {
+      RecordProducer producer, PushMetrics metrics, Settings settings) {
     this.providers = providers;
     this.targets = targets;
     this.connections = connections;
@@ -115,6 +114,6 @@ public final class Dispatcher {
     PushDeadLettered dead = new PushDeadLettered(n.userId(), job.deviceId(), job.kind(), n.channelId(), n.seq(), n.badge(),
         job.attempt(), reason, System.currentTimeMillis());
     log.warn("giving up on a {} notification for device {}: {}", job.kind(), job.deviceId(), reason);
-    return producer.send(KafkaProducerRecord.create(Topics.PUSH_DEAD, Long.toString(n.userId()), Json.encode(dead))).mapEmpty();
+    return producer.send(Topics.PUSH_DEAD, Long.toString(n.userId()), Json.encode(dead));
   }
 }

@@ -3,9 +3,10 @@ package chat.runtime.kafka;
 import chat.runtime.config.KafkaConfig;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
-import io.vertx.kafka.client.producer.KafkaProducer;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** Kafka clients with the settings every stage relies on. */
 public final class KafkaClients {
@@ -14,10 +15,12 @@ public final class KafkaClients {
 
   /**
    * A producer that never loses or duplicates an acknowledged record: {@code acks=all},
-   * idempotence on; records wait up to {@link KafkaConfig#lingerMs} to share a request.
+   * idempotence on; records wait up to {@link KafkaConfig#lingerMs} to share a request. It never
+   * blocks its caller ({@code max.block.ms=0}, see {@link RecordProducer}) and keeps the metadata of
+   * the topics it wrote to for a day of idleness.
    */
-  public static KafkaProducer<String, String> producer(Vertx vertx, KafkaConfig config, String clientId) {
-    Map<String, String> props = base(config, clientId);
+  public static RecordProducer producer(Vertx vertx, KafkaConfig config, String clientId) {
+    Map<String, Object> props = new HashMap<>(base(config, clientId));
     props.put("acks", "all");
     props.put("enable.idempotence", "true");
     props.put("max.in.flight.requests.per.connection", "5");
@@ -26,7 +29,9 @@ public final class KafkaClients {
     props.put("request.timeout.ms", "10000");
     props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
     props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-    return KafkaProducer.create(vertx, props);
+    props.put("max.block.ms", "0");
+    props.put("metadata.max.idle.ms", Long.toString(Duration.ofDays(1).toMillis()));
+    return new RecordProducer(vertx, new KafkaProducer<>(props));
   }
 
   /** Which records of a transactional producer a consumer sees. */
