@@ -47,7 +47,6 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -76,7 +75,7 @@ public final class ApiVerticle extends VerticleBase {
     producer = KafkaClients.producer(vertx, config.kafka, "api");
     return CassandraClients.connect(vertx, config.cassandra)
         .onSuccess(client -> cassandra = client)
-        .compose(client -> producer.warmUp(List.of(Topics.PRESENCE), Duration.ofSeconds(10)))
+        .compose(client -> producer.warmUp(List.of(Topics.PRESENCE)))
         .compose(v -> OpenAPIContract.from(vertx, CONTRACT))
         .compose(contract -> vertx.createHttpServer().requestHandler(router(contract)).listen(config.http.port, config.http.host))
         .onSuccess(s -> server = s);

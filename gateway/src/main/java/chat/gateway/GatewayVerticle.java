@@ -169,7 +169,7 @@ public final class GatewayVerticle extends VerticleBase {
     edge = new WebSocketEdge((ContextInternal) context, upgrades(), new WebSocketEdge.Settings(config.websocket.host,
         config.websocket.port, "/v1/ws", config.maxBodyBytes * 4 + 1024, config.maxOutboundQueueBytes, 10_000));
     // presence must know this process is alive before any of its connections is reported
-    return producer.warmUp(List.of(Topics.INBOUND, Topics.PRESENCE), Duration.ofSeconds(10))
+    return producer.warmUp(List.of(Topics.INBOUND, Topics.PRESENCE))
         .compose(v -> presence.beat())
         .compose(v -> subscribe())
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host))

@@ -33,7 +33,6 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +86,7 @@ public final class PusherVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
     MetricsEndpoint.mount(router, registry);
-    return producer.warmUp(List.of(Topics.PUSH_DEAD), Duration.ofSeconds(10))
+    return producer.warmUp(List.of(Topics.PUSH_DEAD))
         .compose(v -> consumer.start(Topics.PUSH))
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host));
   }

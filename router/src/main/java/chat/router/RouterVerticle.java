@@ -73,7 +73,7 @@ public final class RouterVerticle extends VerticleBase {
         "router", this::route, Duration.ofMillis(config.commitIntervalMs));
     Router router = Router.router(vertx);
     new Health().check("redis", () -> redis.send(Request.cmd(Command.PING))).mount(router);
-    return producer.warmUp(List.of(Topics.PUSH), Duration.ofSeconds(10))
+    return producer.warmUp(List.of(Topics.PUSH))
         .compose(v -> consumer.start(Topics.MESSAGES))
         .compose(v -> vertx.createHttpServer().requestHandler(router).listen(config.http.port, config.http.host));
   }

@@ -59,6 +59,11 @@ public final class RecordProducer {
     return acknowledged.future();
   }
 
+  /** {@link #warmUp(List, Duration)} with at most 10 s: how long a stage's start waits for Kafka's metadata. */
+  public Future<Void> warmUp(List<String> topics) {
+    return warmUp(topics, Duration.ofSeconds(10));
+  }
+
   /**
    * Completes once the producer has the metadata of every topic, or after {@code atMost},
    * whichever comes first; never fails. Until it has them it asks again every 100 ms, then every
