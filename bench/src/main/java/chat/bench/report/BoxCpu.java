@@ -26,10 +26,6 @@ public final class BoxCpu {
   /** Cumulative CPU time of all cores in clock ticks, by kind, and how many cores there are. */
   public record Ticks(long busy, long system, long idle, long steal, int cores) {
 
-    public Ticks(long busy, long system, long idle, long steal) {
-      this(busy, system, idle, steal, 1);
-    }
-
     /** Parses the aggregate {@code cpu} line: user nice system idle iowait irq softirq steal … */
     public static Ticks parse(String cpuLine) {
       return parse(cpuLine, 1);
@@ -83,10 +79,7 @@ public final class BoxCpu {
       if (processes.isEmpty()) {
         return machine;
       }
-      return machine + "\ncores used while measured: " + processes.entrySet().stream()
-          .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-          .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()))
-          .collect(Collectors.joining(", ")) + "\n";
+      return machine + "\ncores used while measured: " + byRole("%s %.2f", 1) + "\n";
     }
 
     /**
@@ -97,12 +90,17 @@ public final class BoxCpu {
       if (processes.isEmpty() || items <= 0 || seconds <= 0) {
         return "";
       }
+      double msPerItem = seconds * 1000 / items; // per core kept busy
       double total = processes.values().stream().mapToDouble(Double::doubleValue).sum();
-      return String.format(Locale.ROOT, "CPU per %s: %.2f ms in all (", item, total * seconds * 1000 / items)
-          + processes.entrySet().stream()
-              .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-              .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue() * seconds * 1000 / items))
-              .collect(Collectors.joining(", ")) + ")\n";
+      return String.format(Locale.ROOT, "CPU per %s: %.2f ms in all (%s)\n", item, total * msPerItem, byRole("%s %.3f", msPerItem));
+    }
+
+    /** The roles, busiest first, each with its cores times {@code scale}, in {@code format}. */
+    private String byRole(String format, double scale) {
+      return processes.entrySet().stream()
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+          .map(e -> String.format(Locale.ROOT, format, e.getKey(), e.getValue() * scale))
+          .collect(Collectors.joining(", "));
     }
   }
 
@@ -119,7 +117,9 @@ public final class BoxCpu {
 
   /**
    * A measured window: the first readings are taken at {@code startNanos}, the second by
-   * {@link #close()}. The process readings run on a worker thread: they list {@code /proc}.
+   * {@link #close()}. The opening readings run on a worker thread, since listing {@code /proc}
+   * must not hold up the sends being measured; {@link Window#close()} reads on the caller's thread,
+   * once the run is over.
    */
   public static Window window(Vertx vertx, long startNanos) {
     Window window = new Window();

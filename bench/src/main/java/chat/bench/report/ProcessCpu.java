@@ -18,16 +18,13 @@ public final class ProcessCpu {
 
   private static final Path PROC = Path.of("/proc");
 
-  /** Command-line markers and the role they name, first match wins. */
-  private static final String[][] ROLES = {
+  /**
+   * Markers in a Java process's command line (its main class, or the engine it runs) and the role
+   * they name, first match wins. Main classes come first: a classpath may name anything.
+   */
+  private static final String[][] JAVA_ROLES = {
       {"chat.bench.", "load generator"},
       {"chat.devstack.launcher.AllInOne", "all-in-one"},
-      {"EngineChild kafka", "kafka"},
-      {"kafka.Kafka", "kafka"},
-      {"EngineChild cassandra", "cassandra"},
-      {"CassandraDaemon", "cassandra"},
-      {"redis-server", "redis"},
-      {"postgres", "postgresql"},
       {"chat.gateway.", "gateway"},
       {"chat.sequencer.", "sequencer"},
       {"chat.persister.", "persister"},
@@ -35,13 +32,28 @@ public final class ProcessCpu {
       {"chat.presence.", "presence"},
       {"chat.pusher.", "pusher"},
       {"chat.api.", "api"},
+      {"EngineChild kafka", "kafka"},
+      {"kafka.Kafka", "kafka"},
+      {"EngineChild cassandra", "cassandra"},
+      {"CassandraDaemon", "cassandra"},
   };
 
   private ProcessCpu() {}
 
-  /** The role of a process from its command line (arguments joined by spaces). */
+  /**
+   * The role of a process from its command line (arguments joined by spaces). PostgreSQL and
+   * Redis are known by their program (PostgreSQL's children rename themselves "postgres: …"), the
+   * JVMs by {@link #JAVA_ROLES}.
+   */
   public static String role(String commandLine) {
-    for (String[] role : ROLES) {
+    String program = commandLine.split(" ", 2)[0];
+    if (program.endsWith("/postgres") || program.equals("postgres") || program.startsWith("postgres:")) {
+      return "postgresql";
+    }
+    if (program.endsWith("redis-server")) {
+      return "redis";
+    }
+    for (String[] role : JAVA_ROLES) {
       if (commandLine.contains(role[0])) {
         return role[1];
       }

