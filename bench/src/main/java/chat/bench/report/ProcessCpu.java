@@ -42,7 +42,8 @@ public final class ProcessCpu {
 
   /**
    * The role of a process from its command line (arguments joined by spaces). PostgreSQL and
-   * Redis are known by their program (PostgreSQL's children rename themselves "postgres: …"), the
+   * Redis are known by their program (PostgreSQL's children rename themselves "postgres: …"; the
+   * devstack's Redis is named after its version, e.g. {@code redis-server-7.0.15-linux-amd64}), the
    * JVMs by {@link #JAVA_ROLES}.
    */
   public static String role(String commandLine) {
@@ -50,7 +51,7 @@ public final class ProcessCpu {
     if (program.endsWith("/postgres") || program.equals("postgres") || program.startsWith("postgres:")) {
       return "postgresql";
     }
-    if (program.endsWith("redis-server")) {
+    if (program.substring(program.lastIndexOf('/') + 1).startsWith("redis-server")) {
       return "redis";
     }
     for (String[] role : JAVA_ROLES) {

@@ -15,6 +15,7 @@ class ProcessCpuTest {
     assertThat(ProcessCpu.role("java -cp x chat.devstack.engines.EngineChild kafka /data/kafka.properties")).isEqualTo("kafka");
     assertThat(ProcessCpu.role("java -cp x org.apache.cassandra.service.CassandraDaemon")).isEqualTo("cassandra");
     assertThat(ProcessCpu.role("/root/.cache/redis/redis-server 127.0.0.1:6379")).isEqualTo("redis");
+    assertThat(ProcessCpu.role("/tmp/chat-devstack/bin/redis-server-7.0.15-linux-amd64 127.0.0.1:6379")).isEqualTo("redis");
     assertThat(ProcessCpu.role("postgres: checkpointer ")).isEqualTo("postgresql");
     assertThat(ProcessCpu.role("java -cp y chat.bench.Bench one-to-one --rate 1000")).isEqualTo("load generator");
     assertThat(ProcessCpu.role("java -cp z chat.gateway.Main --config gateway.yaml")).isEqualTo("gateway");
