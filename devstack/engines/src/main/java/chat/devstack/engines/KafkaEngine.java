@@ -40,8 +40,12 @@ final class KafkaEngine implements EngineInstance {
     Ports.requireFree("Kafka", controllerPort);
     Path properties = writeProperties(dir, port, controllerPort);
     String classpath = EngineClasspath.of("kafka") + java.io.File.pathSeparator + EngineClasspath.self();
+    // ZGC: every message crosses this broker twice on its way to the recipient, and G1 stopped it
+    // for 40-140 ms every 10-15 s under load on two shared cores (its collector threads wait for
+    // a core while the broker stands still); ZGC's pauses are tens of microseconds, its concurrent
+    // work ~1 % of the broker's CPU (bench/README.md, "GC pauses in the delivery path")
     List<String> command = new ArrayList<>(List.of(
-        ChildProcess.javaBinary(), "-Xms256m", "-Xmx512m", "-XX:+UseG1GC",
+        ChildProcess.javaBinary(), "-Xms512m", "-Xmx512m", "-XX:+UseZGC",
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
         "-Dorg.slf4j.simpleLogger.showDateTime=true",
         "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
