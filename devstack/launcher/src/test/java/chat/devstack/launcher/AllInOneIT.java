@@ -18,22 +18,39 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code ./run-local} runs, as it runs it: the all-in-one in its own JVM on the packaged
- * runtime classpath (not the test classpath, which would hide a dependency missing at runtime),
- * with free ports. It must become ready, answer, and stop on SIGTERM (Ctrl-C) leaving nothing.
+ * What {@code ./run-local} runs, as it runs it: the all-in-one in its own JVM with the script's
+ * JVM options, on the packaged runtime classpath (not the test classpath, which would hide a
+ * dependency missing at runtime), with free ports. It must become ready, answer, and stop on
+ * SIGTERM (Ctrl-C) leaving nothing.
  */
 class AllInOneIT {
 
   private static final Pattern API = Pattern.compile("HTTP API\\s+(http://\\S+)");
+  /** The options between {@code exec java} and {@code ${JAVA_OPTS}} in the script. */
+  private static final Pattern RUN_LOCAL_JVM_OPTIONS = Pattern.compile("exec java (.*?) \\$\\{JAVA_OPTS");
+
+  /** The JVM options {@code ./run-local} starts the all-in-one with (heap, collector). */
+  static List<String> runLocalJvmOptions() throws java.io.IOException {
+    Matcher options = RUN_LOCAL_JVM_OPTIONS.matcher(Files.readString(Path.of("..", "..", "run-local")));
+    assertThat(options.find()).as("run-local's java command line").isTrue();
+    return List.of(options.group(1).trim().split("\\s+"));
+  }
+
+  @Test
+  void the_jvm_options_are_read_from_run_local() throws Exception {
+    assertThat(runLocalJvmOptions()).contains("-Xmx1g", "-XX:+UseZGC").allMatch(option -> option.startsWith("-"));
+  }
 
   @Test
   void the_all_in_one_starts_on_its_runtime_classpath_answers_and_stops_on_sigterm() throws Exception {
     String runtimeClasspath = Files.readString(Path.of("target", "launcher.classpath")).trim();
     Path log = Path.of("target", "all-in-one-" + UUID.randomUUID() + ".log");
-    Process process = new ProcessBuilder(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-            "-cp", "target/classes" + java.io.File.pathSeparator + runtimeClasspath, AllInOne.class.getName(),
-            "--random-ports", "--data-dir", Path.of("target", "aio-" + UUID.randomUUID()).toString()))
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(runLocalJvmOptions());
+    command.addAll(List.of("-cp", "target/classes" + java.io.File.pathSeparator + runtimeClasspath, AllInOne.class.getName(),
+        "--random-ports", "--data-dir", Path.of("target", "aio-" + UUID.randomUUID()).toString()));
+    Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
