@@ -24,9 +24,9 @@ public class ApiConfig {
   public AuthConfig auth = new AuthConfig();
   /** Engine wait at startup. */
   public StartupConfig startup = new StartupConfig();
-  /** Log-in attempts allowed per username per minute. */
+  /** Log-in attempts allowed per username in any 60 seconds. */
   public int loginAttemptsPerUsername = 10;
-  /** Log-in attempts allowed per client address per minute. */
+  /** Log-in attempts allowed per client address in any 60 seconds. */
   public int loginAttemptsPerAddress = 60;
   /** Lifetime of a one-time WebSocket ticket from discovery, seconds. */
   public int ticketTtlSeconds = 10;

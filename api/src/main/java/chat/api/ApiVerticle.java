@@ -22,7 +22,7 @@ import chat.runtime.http.Problem;
 import chat.runtime.kafka.KafkaClients;
 import chat.runtime.kafka.RecordProducer;
 import chat.runtime.postgres.PostgresClients;
-import chat.runtime.redis.FixedWindowLimiter;
+import chat.runtime.redis.SlidingWindowLimiter;
 import chat.runtime.redis.RedisClients;
 import chat.schemas.Topics;
 import chat.stores.blocks.DirectBlocks;
@@ -93,8 +93,8 @@ public final class ApiVerticle extends VerticleBase {
     SessionIssuer issuer = new SessionIssuer(postgres, sessions, tokens, config.auth);
     new AccountRoutes(postgres, passwords, sessions, issuer).register(operations);
     new SessionRoutes(postgres, passwords, sessions, issuer,
-        new FixedWindowLimiter(redis, "login-user", config.loginAttemptsPerUsername, 60),
-        new FixedWindowLimiter(redis, "login-addr", config.loginAttemptsPerAddress, 60)).register(operations);
+        new SlidingWindowLimiter(redis, "login-user", config.loginAttemptsPerUsername, 60),
+        new SlidingWindowLimiter(redis, "login-addr", config.loginAttemptsPerAddress, 60)).register(operations);
     HistoryReader history = new HistoryReader(cassandra, config.cassandra);
     new ChannelRoutes(postgres, memberships, history).register(operations);
     new GroupRoutes(postgres, memberships).register(operations);

@@ -3,7 +3,7 @@ package chat.api.accounts;
 import chat.api.http.Operations;
 import chat.runtime.http.BearerAuth;
 import chat.runtime.http.Problem;
-import chat.runtime.redis.FixedWindowLimiter;
+import chat.runtime.redis.SlidingWindowLimiter;
 import chat.stores.sessions.Sessions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -20,11 +20,11 @@ public final class SessionRoutes {
   private final Passwords passwords;
   private final Sessions sessions;
   private final SessionIssuer issuer;
-  private final FixedWindowLimiter perUsername;
-  private final FixedWindowLimiter perAddress;
+  private final SlidingWindowLimiter perUsername;
+  private final SlidingWindowLimiter perAddress;
 
   public SessionRoutes(Pool postgres, Passwords passwords, Sessions sessions, SessionIssuer issuer,
-      FixedWindowLimiter perUsername, FixedWindowLimiter perAddress) {
+      SlidingWindowLimiter perUsername, SlidingWindowLimiter perAddress) {
     this.postgres = postgres;
     this.passwords = passwords;
     this.sessions = sessions;
@@ -45,8 +45,8 @@ public final class SessionRoutes {
     String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
     Future.all(perUsername.check(username), perAddress.check(address))
         .compose(limits -> {
-          FixedWindowLimiter.Decision byName = limits.resultAt(0);
-          FixedWindowLimiter.Decision byAddress = limits.resultAt(1);
+          SlidingWindowLimiter.Decision byName = limits.resultAt(0);
+          SlidingWindowLimiter.Decision byAddress = limits.resultAt(1);
           if (!byName.allowed() || !byAddress.allowed()) {
             return Problem.tooManyRequests("too many login attempts; retry later",
                 Math.max(byName.retryAfterSeconds(), byAddress.retryAfterSeconds())).<Row>asFuture();
