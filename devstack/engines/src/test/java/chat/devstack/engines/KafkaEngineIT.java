@@ -1,8 +1,10 @@
 package chat.devstack.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,8 @@ class KafkaEngineIT {
       Map<ConfigResource, Collection<AlterConfigOp>> old = Map.of(OFFSETS,
           List.of(new AlterConfigOp(new ConfigEntry("segment.bytes", OLD_DEFAULT), AlterConfigOp.OpType.SET)));
       admin.incrementalAlterConfigs(old).all().get(30, TimeUnit.SECONDS);
-      assertThat(segmentBytes(admin)).isEqualTo(OLD_DEFAULT);
+      // the broker describes its metadata image, which takes the controller's change a moment later
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(segmentBytes(admin)).isEqualTo(OLD_DEFAULT));
     }
 
     try (KafkaEngine again = KafkaEngine.start(dir, port, controllerPort); Admin admin = admin(port)) {
