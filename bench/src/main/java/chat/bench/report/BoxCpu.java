@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * <b>steal</b> — time the hypervisor gave to other guests. On a shared virtual machine steal
  * comes and goes with the neighbours' load; a run with much of it measured a slower box, so every
  * latency run reports it beside its figures. Beside the machine's split, a window also reads
- * which processes took the cores ({@link ProcessCpu}).
+ * which processes took the cores ({@link ProcessCpu}) and how long the machine itself stalled
+ * ({@link Hiccups}).
  */
 public final class BoxCpu {
 
@@ -54,14 +55,21 @@ public final class BoxCpu {
   }
 
   /**
-   * Shares of the machine's CPU time between two readings, each 0..1 (they add up to 1), and the
+   * Shares of the machine's CPU time between two readings, each 0..1 (they add up to 1), the
    * cores each process role kept busy meanwhile ({@code processes}, e.g. 0.45 for 45 % of one
-   * core), over {@code seconds}.
+   * core), over {@code seconds}, and the machine's own stalls meanwhile ({@code hiccups}, null
+   * when not measured).
    */
-  public record Split(double busy, double system, double idle, double steal, Map<String, Double> processes, double seconds) {
+  public record Split(double busy, double system, double idle, double steal, Map<String, Double> processes, double seconds,
+      Hiccups hiccups) {
 
     public static Split between(Ticks from, Ticks to) {
       return between(from, to, Map.of(), Map.of(), 0);
+    }
+
+    /** The same split with the stalls measured over its window. */
+    public Split withHiccups(Hiccups measured) {
+      return new Split(busy, system, idle, steal, processes, seconds, measured);
     }
 
     /** The split, with process readings ({@link ProcessCpu#read}) taken with the two machine readings. */
@@ -69,13 +77,16 @@ public final class BoxCpu {
       double total = Math.max(1, to.total() - from.total());
       return new Split((to.busy() - from.busy()) / total, (to.system() - from.system()) / total,
           (to.idle() - from.idle()) / total, (to.steal() - from.steal()) / total,
-          ProcessCpu.cores(processesFrom, processesTo, total / Math.max(1, to.cores())), seconds);
+          ProcessCpu.cores(processesFrom, processesTo, total / Math.max(1, to.cores())), seconds, null);
     }
 
-    /** One line for the Markdown report, and one more for the processes when they were read. */
+    /** One line for the Markdown report, and one more each for the stalls and the processes when measured. */
     public String markdown() {
       String machine = String.format(Locale.ROOT, "machine CPU while measured: busy %.0f %%, system %.0f %%, idle %.0f %%, "
           + "**steal %.0f %%** (taken by the hypervisor)%n", busy * 100, system * 100, idle * 100, steal * 100);
+      if (hiccups != null) {
+        machine += "\n" + hiccups.markdown();
+      }
       if (processes.isEmpty()) {
         return machine;
       }
@@ -95,9 +106,13 @@ public final class BoxCpu {
       return String.format(Locale.ROOT, "CPU per %s: %.2f ms in all (%s)\n", item, total * msPerItem, byRole("%s %.3f", msPerItem));
     }
 
-    /** The roles, busiest first, each with its cores times {@code scale}, in {@code format}. */
+    /**
+     * The roles, busiest first, each with its cores times {@code scale}, in {@code format}; roles
+     * under half a percent of a core are left out of the line (the JSON keeps them).
+     */
     private String byRole(String format, double scale) {
       return processes.entrySet().stream()
+          .filter(e -> e.getValue() >= 0.005)
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
           .map(e -> String.format(Locale.ROOT, format, e.getKey(), e.getValue() * scale))
           .collect(Collectors.joining(", "));
@@ -117,9 +132,9 @@ public final class BoxCpu {
 
   /**
    * A measured window: the first readings are taken at {@code startNanos}, the second by
-   * {@link #close()}. The opening readings run on a worker thread, since listing {@code /proc}
-   * must not hold up the sends being measured; {@link Window#close()} reads on the caller's thread,
-   * once the run is over.
+   * {@link #close()}, and a {@link Hiccups.Meter} runs in between. The opening readings run on a
+   * worker thread, since listing {@code /proc} must not hold up the sends being measured;
+   * {@link Window#close()} reads on the caller's thread, once the run is over.
    */
   public static Window window(Vertx vertx, long startNanos) {
     Window window = new Window();
@@ -136,6 +151,7 @@ public final class BoxCpu {
     private Ticks from;
     private Map<String, Long> processesFrom;
     private long fromNanos;
+    private Hiccups.Meter stalls;
 
     private Window() {}
 
@@ -143,14 +159,16 @@ public final class BoxCpu {
       from = ticks;
       processesFrom = processes;
       fromNanos = nanos;
+      stalls = Hiccups.Meter.start();
     }
 
     /** The split since the window opened; null if it never opened or there is nothing to read. */
     public synchronized Split close() {
+      Hiccups hiccups = stalls == null ? null : stalls.stop();
       Ticks to = read();
       Map<String, Long> processesTo = ProcessCpu.read();
       return from == null || to == null ? null
-          : Split.between(from, to, processesFrom, processesTo, (System.nanoTime() - fromNanos) / 1e9);
+          : Split.between(from, to, processesFrom, processesTo, (System.nanoTime() - fromNanos) / 1e9).withHiccups(hiccups);
     }
   }
 }

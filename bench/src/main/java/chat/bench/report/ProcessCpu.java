@@ -10,9 +10,10 @@ import java.util.TreeMap;
 
 /**
  * CPU time of this machine's processes, summed by role: each engine, the all-in-one or a stage,
- * the load generator, everything else. Read from {@code /proc/<pid>/stat} (user + system time);
- * the role comes from the command line. On one machine this names which process took the cores
- * during a run; against a remote deployment it still shows the load generator's own share.
+ * the load generator, the kernel's own threads by name, everything else. Read from
+ * {@code /proc/<pid>/stat} (user + system time); the role comes from the command line, or for a
+ * kernel thread (no command line) from its name. On one machine this names which process took
+ * the cores during a run; against a remote deployment it still shows the load generator's own share.
  */
 public final class ProcessCpu {
 
@@ -63,6 +64,19 @@ public final class ProcessCpu {
   }
 
   /**
+   * The role of a kernel thread, from the name in its {@code stat} line: "kernel " and the name
+   * without its instance suffix, so that {@code kworker/1:2}, {@code ksoftirqd/0},
+   * {@code kdamond.0} and {@code kcompactd0} count as {@code kernel kworker},
+   * {@code kernel ksoftirqd}, {@code kernel kdamond} and {@code kernel kcompactd}. Some of them
+   * take a real share of a small box: the loopback's packets in {@code ksoftirqd}, or a memory
+   * monitor ({@code kdamond}, DAMON) that a host may run on its guests (bench/README.md).
+   */
+  public static String kernelRole(String statLine) {
+    String name = statLine.substring(statLine.indexOf('(') + 1, statLine.lastIndexOf(')'));
+    return "kernel " + name.replaceFirst("[/.:].*$", "").replaceFirst("\\d+$", "");
+  }
+
+  /**
    * User plus system clock ticks from a {@code /proc/<pid>/stat} line. The command name in
    * parentheses may hold spaces and parentheses itself, so fields are counted after the last ')'.
    */
@@ -81,10 +95,9 @@ public final class ProcessCpu {
       for (Path pid : pids) {
         try {
           String commandLine = new String(Files.readAllBytes(pid.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-          if (commandLine.isBlank()) {
-            continue; // a kernel thread
-          }
-          byRole.merge(role(commandLine), ticks(Files.readString(pid.resolve("stat"))), Long::sum);
+          String stat = Files.readString(pid.resolve("stat"));
+          String role = commandLine.isBlank() ? kernelRole(stat) : role(commandLine);
+          byRole.merge(role, ticks(stat), Long::sum);
         } catch (IOException | RuntimeException gone) {
           // the process ended between the listing and the read
         }

@@ -44,14 +44,17 @@ class BoxCpuTest {
     BoxCpu.Ticks now = BoxCpu.read();
     assertThat(now).isNotNull(); // the build runs on Linux
     assertThat(now.busy() + now.system() + now.idle()).isPositive();
-    BoxCpu.Split split = BoxCpu.Split.between(BoxCpu.Ticks.parse("cpu 0 0 0 0 0 0 0 0 0 0"), now);
+    BoxCpu.Split split = BoxCpu.Split.between(BoxCpu.Ticks.parse("cpu 0 0 0 0 0 0 0 0 0 0"), now)
+        .withHiccups(new Hiccups(100, 200, 15_000, 1, 0.001));
     Histogram micros = new Histogram(3);
     micros.recordValue(1_000);
 
     LatencyReport report = LatencyReport.of("1:1", 10, 1, 0, 0, micros).withMachine(split);
 
     assertThat(report.toJson().getJsonObject("machine").fieldNames())
-        .containsExactlyInAnyOrder("busy", "system", "idle", "steal", "processes", "seconds");
+        .containsExactlyInAnyOrder("busy", "system", "idle", "steal", "processes", "seconds", "hiccups");
+    assertThat(report.toJson().getJsonObject("machine").getJsonObject("hiccups").getLong("max_micros")).isEqualTo(15_000);
+    assertThat(split.markdown()).contains("max 15.0 ms; over 10 ms late 1 times");
   }
 
   @Test

@@ -26,6 +26,14 @@ class ProcessCpuTest {
   }
 
   @Test
+  void kernel_threads_count_by_their_name_without_the_instance_suffix() {
+    assertThat(ProcessCpu.kernelRole("78 (kdamond.0) S 2 0 0 0 -1 2129984 0 0 0 0 3 1074 0 0 20 0 1 0 9 0 0")).isEqualTo("kernel kdamond");
+    assertThat(ProcessCpu.kernelRole("14 (ksoftirqd/0) S 2 0 0 0 -1 69238848 0 0 0 0 0 40 0 0 20 0 1 0 3 0 0")).isEqualTo("kernel ksoftirqd");
+    assertThat(ProcessCpu.kernelRole("90 (kworker/1:2-events) I 2 0 0 0 -1 69238880 0 0 0 0 0 2 0 0 20 0 1 0 9 0 0")).isEqualTo("kernel kworker");
+    assertThat(ProcessCpu.kernelRole("36 (kcompactd0) S 2 0 0 0 -1 2129984 0 0 0 0 0 0 0 0 20 0 1 0 3 0 0")).isEqualTo("kernel kcompactd");
+  }
+
+  @Test
   void user_and_system_ticks_are_read_after_the_command_name_even_with_spaces_and_parentheses_in_it() {
     String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 1234 0 0 0 750 125 0 0 20 0 57 0 100 0 0";
 
