@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * <b>steal</b> — time the hypervisor gave to other guests. On a shared virtual machine steal
  * comes and goes with the neighbours' load; a run with much of it measured a slower box, so every
  * latency run reports it beside its figures. Beside the machine's split, a window also reads
- * which processes took the cores ({@link ProcessCpu}) and how long the machine itself stalled
- * ({@link Hiccups}).
+ * which processes took the cores ({@link ProcessCpu}), how long the machine itself stalled
+ * ({@link Hiccups}) and which JVMs under test had only just started ({@link ColdStart}).
  */
 public final class BoxCpu {
 
@@ -57,11 +57,12 @@ public final class BoxCpu {
   /**
    * Shares of the machine's CPU time between two readings, each 0..1 (they add up to 1), the
    * cores each process role kept busy meanwhile ({@code processes}, e.g. 0.45 for 45 % of one
-   * core), over {@code seconds}, and the machine's own stalls meanwhile ({@code hiccups}, null
-   * when not measured).
+   * core), over {@code seconds}, the machine's own stalls meanwhile ({@code hiccups}, null
+   * when not measured), and the age in seconds of the JVMs under test that were still warming
+   * when it began ({@code warmingSeconds}, empty when none was).
    */
   public record Split(double busy, double system, double idle, double steal, Map<String, Double> processes, double seconds,
-      Hiccups hiccups) {
+      Hiccups hiccups, Map<String, Long> warmingSeconds) {
 
     public static Split between(Ticks from, Ticks to) {
       return between(from, to, Map.of(), Map.of(), 0);
@@ -69,7 +70,12 @@ public final class BoxCpu {
 
     /** The same split with the stalls measured over its window. */
     public Split withHiccups(Hiccups measured) {
-      return new Split(busy, system, idle, steal, processes, seconds, measured);
+      return new Split(busy, system, idle, steal, processes, seconds, measured, warmingSeconds);
+    }
+
+    /** The same split with the JVMs that were still warming when the window opened ({@link ColdStart}). */
+    public Split withWarming(Map<String, Long> warming) {
+      return new Split(busy, system, idle, steal, processes, seconds, hiccups, warming);
     }
 
     /** The split, with process readings ({@link ProcessCpu#read}) taken with the two machine readings. */
@@ -77,12 +83,13 @@ public final class BoxCpu {
       double total = Math.max(1, to.total() - from.total());
       return new Split((to.busy() - from.busy()) / total, (to.system() - from.system()) / total,
           (to.idle() - from.idle()) / total, (to.steal() - from.steal()) / total,
-          ProcessCpu.cores(processesFrom, processesTo, total / Math.max(1, to.cores())), seconds, null);
+          ProcessCpu.cores(processesFrom, processesTo, total / Math.max(1, to.cores())), seconds, null, Map.of());
     }
 
     /** One line for the Markdown report, and one more each for the stalls and the processes when measured. */
     public String markdown() {
-      String machine = String.format(Locale.ROOT, "machine CPU while measured: busy %.0f %%, system %.0f %%, idle %.0f %%, "
+      String machine = ColdStart.markdown(warmingSeconds)
+          + String.format(Locale.ROOT, "machine CPU while measured: busy %.0f %%, system %.0f %%, idle %.0f %%, "
           + "**steal %.0f %%** (taken by the hypervisor)%n", busy * 100, system * 100, idle * 100, steal * 100);
       if (hiccups != null) {
         machine += "\n" + hiccups.markdown();
@@ -152,23 +159,31 @@ public final class BoxCpu {
     private Map<String, Long> processesFrom;
     private long fromNanos;
     private Hiccups.Meter stalls;
+    private Map<String, Long> warming = Map.of();
+    private boolean closed;
 
     private Window() {}
 
     private synchronized void open(Ticks ticks, Map<String, Long> processes, long nanos) {
+      if (closed) {
+        return; // closed before it opened: nothing to measure, no meter left running
+      }
       from = ticks;
       processesFrom = processes;
       fromNanos = nanos;
+      warming = ColdStart.warming(java.time.Instant.now());
       stalls = Hiccups.Meter.start();
     }
 
     /** The split since the window opened; null if it never opened or there is nothing to read. */
     public synchronized Split close() {
+      closed = true;
       Hiccups hiccups = stalls == null ? null : stalls.stop();
       Ticks to = read();
       Map<String, Long> processesTo = ProcessCpu.read();
       return from == null || to == null ? null
-          : Split.between(from, to, processesFrom, processesTo, (System.nanoTime() - fromNanos) / 1e9).withHiccups(hiccups);
+          : Split.between(from, to, processesFrom, processesTo, (System.nanoTime() - fromNanos) / 1e9).withHiccups(hiccups)
+              .withWarming(warming);
     }
   }
 }

@@ -52,7 +52,7 @@ class BoxCpuTest {
     LatencyReport report = LatencyReport.of("1:1", 10, 1, 0, 0, micros).withMachine(split);
 
     assertThat(report.toJson().getJsonObject("machine").fieldNames())
-        .containsExactlyInAnyOrder("busy", "system", "idle", "steal", "processes", "seconds", "hiccups");
+        .containsExactlyInAnyOrder("busy", "system", "idle", "steal", "processes", "seconds", "hiccups", "warming_seconds");
     assertThat(report.toJson().getJsonObject("machine").getJsonObject("hiccups").getLong("max_micros")).isEqualTo(15_000);
     assertThat(split.markdown()).contains("max 15.0 ms; over 10 ms late 1 times");
   }
