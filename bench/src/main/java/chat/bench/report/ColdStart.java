@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * Which of the system's JVMs had started only just before a run measured. For the first minutes
  * after a start their JIT compilers take a good part of the two cores and the code runs slower,
  * so a run then measures a warming system: after a restart 1:1 at 300 msg/s fell 1.5-15 s behind
- * for about a minute (bench/README.md). Read from {@link ProcessHandle} (start time, command line)
- * and named by {@link ProcessCpu#role}.
+ * for about a minute (bench/README.md). Start times from {@link ProcessHandle}, roles from the
+ * whole command line ({@link ProcessCpu#commandLine}, {@link ProcessCpu#role}).
  */
 public final class ColdStart {
 
@@ -33,12 +33,13 @@ public final class ColdStart {
   public static Map<String, Long> warming(Instant at) {
     Map<String, Long> young = new TreeMap<>();
     ProcessHandle.allProcesses().forEach(process -> {
-      var info = process.info();
-      if (info.startInstant().isEmpty() || info.commandLine().isEmpty()) {
+      var started = process.info().startInstant();
+      String commandLine = ProcessCpu.commandLine(process.pid());
+      if (started.isEmpty() || commandLine.isEmpty()) {
         return;
       }
-      String role = ProcessCpu.role(info.commandLine().get());
-      Duration age = Duration.between(info.startInstant().get(), at);
+      String role = ProcessCpu.role(commandLine);
+      Duration age = Duration.between(started.get(), at);
       if (JVM_ROLES.contains(role) && age.compareTo(WARM) < 0) {
         young.merge(role, Math.max(0, age.toSeconds()), Math::min);
       }

@@ -88,13 +88,27 @@ public final class ProcessCpu {
     return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
   }
 
+  /**
+   * The whole command line of a process, arguments joined by spaces; empty for a kernel thread,
+   * a process that ended, or where there is no {@code /proc}. ({@link ProcessHandle.Info#commandLine}
+   * stops at 4,096 characters, before the main class of a JVM with a long class path.)
+   */
+  public static String commandLine(long pid) {
+    try {
+      return new String(Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("cmdline")), StandardCharsets.UTF_8)
+          .replace('\0', ' ').trim();
+    } catch (IOException | RuntimeException gone) {
+      return "";
+    }
+  }
+
   /** Ticks by role at one moment. */
   public static Map<String, Long> read() {
     Map<String, Long> byRole = new TreeMap<>();
     try (DirectoryStream<Path> pids = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().chars().allMatch(Character::isDigit))) {
       for (Path pid : pids) {
         try {
-          String commandLine = new String(Files.readAllBytes(pid.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+          String commandLine = commandLine(Long.parseLong(pid.getFileName().toString()));
           String stat = Files.readString(pid.resolve("stat"));
           String role = commandLine.isBlank() ? kernelRole(stat) : role(commandLine);
           byRole.merge(role, ticks(stat), Long::sum);

@@ -19,8 +19,8 @@ class ColdStartTest {
 
   @Test
   void a_stage_started_a_moment_ago_is_found_warming_and_the_test_s_own_jvm_is_not() throws Exception {
-    // a process whose command line names the gateway's main class, as a stage's does
-    Process stage = new ProcessBuilder("bash", "-c", "sleep 60; : chat.gateway.Main").start();
+    // a process whose command line names the gateway's main class after a long class path, as a stage's does
+    Process stage = new ProcessBuilder("bash", "-c", "sleep 60; : " + "/m2/some.jar:".repeat(500) + " chat.gateway.Main").start();
     try {
       Map<String, Long> warming = ColdStart.warming(Instant.now());
 
