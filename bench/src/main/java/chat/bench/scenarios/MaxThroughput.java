@@ -48,10 +48,13 @@ public final class MaxThroughput {
   }
 
   public Future<Result> run() {
+    // closed at the end, which also keeps it reachable until then: an unreachable Vert.x client
+    // is closed at a garbage collection with its sockets (ChatHttp#close)
     ChatHttp chat = new ChatHttp(vertx, options.apiUrl());
     return OneToOneLatency.pairs(chat, options.apiUrl(), options.pairs()).compose(pairs -> step(pairs, options.startRate(),
             new ArrayList<>(), 0)
-        .eventually(() -> OneToOneLatency.close(pairs)));
+        .eventually(() -> OneToOneLatency.close(pairs)))
+        .eventually(chat::close);
   }
 
   private Future<Result> step(List<OneToOneLatency.Pair> pairs, double rate, List<LatencyReport> steps, double best) {
