@@ -47,12 +47,13 @@ public final class ColdStart {
     return young;
   }
 
-  /** A warning line for the report, or "" when nothing was warming. */
+  /** A warning line for the report naming the roles in alphabetical order, or "" when nothing was warming. */
   public static String markdown(Map<String, Long> warming) {
     if (warming == null || warming.isEmpty()) {
       return "";
     }
     String which = warming.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
         .map(e -> String.format(Locale.ROOT, "%s %d s", e.getKey(), e.getValue()))
         .collect(Collectors.joining(", "));
     return "**warning: started just before the measured window** (" + which + "): their JIT compilers were still at work,"
