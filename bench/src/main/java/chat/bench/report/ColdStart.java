@@ -21,8 +21,8 @@ public final class ColdStart {
   public static final Duration WARM = Duration.ofMinutes(2);
 
   /** The roles whose JIT warm-up shows in the figures: the JVMs under test, not the load generator, which warms itself up. */
-  private static final Set<String> JVM_ROLES = Set.of("all-in-one", "gateway", "sequencer", "persister", "router", "presence",
-      "pusher", "api", "kafka", "cassandra");
+  private static final Set<String> JVM_ROLES = ProcessCpu.javaRoles().stream()
+      .filter(role -> !role.equals("load generator")).collect(Collectors.toUnmodifiableSet());
 
   private ColdStart() {}
 

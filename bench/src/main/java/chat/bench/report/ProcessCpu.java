@@ -41,6 +41,15 @@ public final class ProcessCpu {
 
   private ProcessCpu() {}
 
+  /** Every role {@link #role} gives a JVM, in the order of {@code JAVA_ROLES}. */
+  public static java.util.Set<String> javaRoles() {
+    java.util.Set<String> roles = new java.util.LinkedHashSet<>();
+    for (String[] role : JAVA_ROLES) {
+      roles.add(role[1]);
+    }
+    return roles;
+  }
+
   /**
    * The role of a process from its command line (arguments joined by spaces). PostgreSQL and
    * Redis are known by their program (PostgreSQL's children rename themselves "postgres: …"; the
