@@ -209,6 +209,8 @@ public final class Bench {
       StringBuilder table = new StringBuilder(LatencyReport.markdownHeader());
       result.steps().forEach(report -> table.append(report.markdownRow()));
       table.append('\n');
+      result.steps().forEach(report -> table.append(String.format(java.util.Locale.ROOT, "%.0f msg/s — %s",
+          report.offeredPerSecond(), report.sending().markdown())));
       result.steps().stream().filter(report -> report.machine() != null)
           .forEach(report -> table.append(String.format(java.util.Locale.ROOT, "%.0f msg/s — %s", report.offeredPerSecond(),
               report.machine().markdown() + report.machine().markdownPer(report.sent(), "message"))));
@@ -276,6 +278,9 @@ public final class Bench {
       if (result.hops() != null && result.hops().count() > 0) {
         json.put("hops", result.hops().toJson());
         markdown += result.hops().markdown();
+      }
+      if (report.sending() != null) {
+        markdown += "\n" + report.sending().markdown();
       }
       if (report.machine() != null) {
         markdown += "\n" + report.machine().markdown() + report.machine().markdownPer(report.sent(), item);

@@ -6,15 +6,19 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The figures of a latency run: percentiles of the recorded latencies (microseconds) and the
- * messages lost and duplicated, and how the machine's CPU went meanwhile ({@code machine}, null
- * where unknown). Pure; renders itself as JSON and as a Markdown table row.
+ * messages lost and duplicated, what kept messages from being sent at all ({@code sending}: failed
+ * writes, refusals, closed sockets; such messages are not counted as lost) and how the machine's
+ * CPU went meanwhile ({@code machine}); both null where unknown. Pure; renders itself as JSON and
+ * as a Markdown table row.
  */
 public record LatencyReport(String scenario, double offeredPerSecond, long sent, long received, long lost, long duplicated,
-    long p50Micros, long p90Micros, long p99Micros, long p999Micros, long maxMicros, BoxCpu.Split machine) {
+    long p50Micros, long p90Micros, long p99Micros, long p999Micros, long maxMicros, SendFaults.Counts sending,
+    BoxCpu.Split machine) {
 
   public LatencyReport(String scenario, double offeredPerSecond, long sent, long received, long lost, long duplicated,
       long p50Micros, long p90Micros, long p99Micros, long p999Micros, long maxMicros) {
-    this(scenario, offeredPerSecond, sent, received, lost, duplicated, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros, null);
+    this(scenario, offeredPerSecond, sent, received, lost, duplicated, p50Micros, p90Micros, p99Micros, p999Micros, maxMicros,
+        null, null);
   }
 
   public static LatencyReport of(String scenario, double offeredPerSecond, long sent, long lost, long duplicated, Histogram micros) {
@@ -26,7 +30,21 @@ public record LatencyReport(String scenario, double offeredPerSecond, long sent,
   /** The same figures with the machine's CPU split of the measured window. */
   public LatencyReport withMachine(BoxCpu.Split split) {
     return new LatencyReport(scenario, offeredPerSecond, sent, received, lost, duplicated, p50Micros, p90Micros, p99Micros,
-        p999Micros, maxMicros, split);
+        p999Micros, maxMicros, sending, split);
+  }
+
+  /** The same figures with what kept messages from being sent (their count is not in {@code lost}). */
+  public LatencyReport withSending(SendFaults.Counts faults) {
+    return new LatencyReport(scenario, offeredPerSecond, sent, received, lost, duplicated, p50Micros, p90Micros, p99Micros,
+        p999Micros, maxMicros, faults, machine);
+  }
+
+  /**
+   * Expected deliveries that did not arrive, less those of messages never sent ({@code notSent}
+   * messages of {@code deliveriesEach} deliveries each): what the system lost.
+   */
+  public static long lost(long expected, long received, long notSent, long deliveriesEach) {
+    return Math.max(0, expected - received - notSent * deliveriesEach);
   }
 
   public JsonObject toJson() {

@@ -6,6 +6,7 @@ import chat.bench.load.OpenSchedule;
 import chat.bench.report.BoxCpu;
 import chat.bench.report.HopSplit;
 import chat.bench.report.LatencyReport;
+import chat.bench.report.SendFaults;
 import chat.bench.report.Timeline;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,6 +47,8 @@ public final class GroupFanout {
   private final BitSet seen = new BitSet();
   private long duplicated;
   private long t0;
+  /** Replaced when the schedule starts; until then it counts nothing. */
+  private volatile SendFaults faults = new SendFaults(Long.MAX_VALUE);
 
   public GroupFanout(Vertx vertx, Options options) {
     this.vertx = vertx;
@@ -88,31 +91,35 @@ public final class GroupFanout {
     long expected = measured * options.members();
     long drainedAt = t0 + options.duration().toNanos() + options.drain().toNanos();
     BoxCpu.Window machine = BoxCpu.window(vertx, t0);
+    faults = new SendFaults(t0);
     return OpenSchedule.run(vertx, options.ratePerSecond(), warmups + measured, start,
             (i, due) -> {
               Group group = groups.get((int) (i % groups.size()));
               WebSocket sender = group.sockets().get((int) ((i / groups.size()) % group.sockets().size()));
               // warm-up messages are marked "w:" and not counted
               String body = i < warmups ? WARMUP.body(i, due) : MEASURED.body(i - warmups, due);
-              sender.writeTextMessage(new JsonObject().put("type", "send").put("channel", group.channel())
-                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", body).encode());
+              faults.watch(sender.writeTextMessage(new JsonObject().put("type", "send").put("channel", group.channel())
+                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", body).encode()), due);
             },
             () -> delivered() >= expected || System.nanoTime() > drainedAt)
-        .map(v -> report(expected).withMachine(machine.close()));
+        .map(v -> report(expected, faults.counts(groups.stream().flatMap(g -> g.sockets().stream()).toList()))
+            .withMachine(machine.close()));
   }
 
   private synchronized long delivered() {
     return micros.getTotalCount();
   }
 
-  private synchronized LatencyReport report(long expected) {
+  private synchronized LatencyReport report(long expected, SendFaults.Counts sending) {
     return LatencyReport.of("group of " + options.members(), options.ratePerSecond(), expected,
-        expected - micros.getTotalCount(), duplicated, micros);
+        LatencyReport.lost(expected, micros.getTotalCount(), sending.notSent(), options.members()), duplicated, micros)
+        .withSending(sending);
   }
 
   /** Sockets live on several event loops: frames are parsed on each, the bookkeeping is synchronized. */
   private void onFrame(int member, String text) {
     long now = System.nanoTime();
+    faults.frame(text);
     TaggedBody.Found found = MEASURED.find(text);
     if (found != null) {
       record(now, (int) found.index() * options.members() + member, found);

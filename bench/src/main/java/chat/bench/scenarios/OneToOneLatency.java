@@ -6,6 +6,7 @@ import chat.bench.load.OpenSchedule;
 import chat.bench.report.BoxCpu;
 import chat.bench.report.HopSplit;
 import chat.bench.report.LatencyReport;
+import chat.bench.report.SendFaults;
 import chat.bench.report.Timeline;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -60,6 +61,8 @@ public final class OneToOneLatency {
   /** Starts every body sent by this run ({@code <tag><index>:<due nanos>}). */
   private final TaggedBody tag = new TaggedBody("b" + UUID.randomUUID().toString().substring(0, 6) + ":");
   private long t0;
+  /** Replaced when the schedule starts; until then it counts nothing. */
+  private volatile SendFaults faults = new SendFaults(Long.MAX_VALUE);
   private long warmupCount;
   private long duplicated;
   private long received;
@@ -83,12 +86,19 @@ public final class OneToOneLatency {
 
   /** Runs the schedule over pairs made earlier (they stay open; a later run may use them again). */
   public Future<Result> measure(List<Pair> ready) {
-    ready.forEach(pair -> pair.inbox().current = this::onFrame);
+    ready.forEach(pair -> {
+      pair.inbox().current = this::onFrame;
+      pair.senderInbox().current = text -> faults.frame(text);
+    });
     return drive(ready).map(report -> new Result(report, timeline, micros, hops));
   }
 
-  /** Two users, their direct channel, and a socket each (found through discovery). */
-  public record Pair(long channel, WebSocket sender, WebSocket receiver, Inbox inbox) {}
+  /**
+   * Two users, their direct channel, and a socket each (found through discovery), with the frame
+   * handlers of the receiver ({@code inbox}) and of the sender ({@code senderInbox}: its
+   * {@code accepted} and {@code error} frames).
+   */
+  public record Pair(long channel, WebSocket sender, WebSocket receiver, Inbox inbox, Inbox senderInbox) {}
 
   /**
    * The receiver's frame handler, installed once: it passes each frame to the run measuring now.
@@ -122,9 +132,12 @@ public final class OneToOneLatency {
             .compose(channel -> Future.all(chat.connect(a.token(), "bench"), chat.connect(b.token(), "bench"))
                 .map(sockets -> {
                   Inbox inbox = new Inbox();
+                  Inbox senderInbox = new Inbox();
+                  WebSocket sender = sockets.resultAt(0);
                   WebSocket receiver = sockets.resultAt(1);
                   receiver.textMessageHandler(inbox);
-                  return new Pair(channel.bodyAsJsonObject().getLong("channel_id"), sockets.resultAt(0), receiver, inbox);
+                  sender.textMessageHandler(senderInbox);
+                  return new Pair(channel.bodyAsJsonObject().getLong("channel_id"), sender, receiver, inbox, senderInbox);
                 }))));
   }
 
@@ -133,24 +146,30 @@ public final class OneToOneLatency {
     warmupCount = Math.round(options.ratePerSecond() * options.warmup().toMillis() / 1000.0);
     long measured = Math.round(options.ratePerSecond() * options.duration().toMillis() / 1000.0);
     t0 = System.nanoTime() + 200_000_000L;
+    faults = new SendFaults(t0 + options.warmup().toNanos());
     long drainedAt = t0 + options.warmup().toNanos() + options.duration().toNanos() + options.drain().toNanos();
     BoxCpu.Window machine = BoxCpu.window(vertx, t0 + options.warmup().toNanos());
     return OpenSchedule.run(vertx, options.ratePerSecond(), warmupCount + measured, t0,
             (i, due) -> {
               Pair pair = pairs.get((int) (i % pairs.size()));
-              pair.sender().writeTextMessage(new JsonObject().put("type", "send").put("channel", pair.channel())
-                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", tag.body(i, due)).encode());
+              faults.watch(pair.sender().writeTextMessage(new JsonObject().put("type", "send").put("channel", pair.channel())
+                  .put("client_msg_id", UUID.randomUUID().toString()).put("body", tag.body(i, due)).encode()), due);
             },
             () -> received() >= measured || System.nanoTime() > drainedAt)
-        .map(v -> report(measured).withMachine(machine.close()));
+        .map(v -> report(measured, faults.counts(sockets(pairs))).withMachine(machine.close()));
+  }
+
+  private static List<WebSocket> sockets(List<Pair> pairs) {
+    return pairs.stream().flatMap(pair -> java.util.stream.Stream.of(pair.sender(), pair.receiver())).toList();
   }
 
   private synchronized long received() {
     return received;
   }
 
-  private synchronized LatencyReport report(long measured) {
-    return LatencyReport.of("1:1", options.ratePerSecond(), measured, measured - received, duplicated, micros);
+  private synchronized LatencyReport report(long measured, SendFaults.Counts sending) {
+    return LatencyReport.of("1:1", options.ratePerSecond(), measured,
+        LatencyReport.lost(measured, received, sending.notSent(), 1), duplicated, micros).withSending(sending);
   }
 
   /** Receivers live on several event loops: the bookkeeping is synchronized. */

@@ -32,4 +32,12 @@ class LatencyReportTest {
     assertThat(report.markdownRow()).startsWith("| 1:1 | 100 | 1 | 1 | 0 | 0 | 2.5 |");
     assertThat(report.toJson().fieldNames()).contains("p999_micros", "lost", "duplicated", "offered_per_second");
   }
+
+  @Test
+  void messages_never_sent_are_not_counted_as_lost_once_for_each_delivery_they_would_have_made() {
+    assertThat(LatencyReport.lost(100, 90, 0, 1)).isEqualTo(10);
+    assertThat(LatencyReport.lost(100, 90, 4, 1)).isEqualTo(6);
+    assertThat(LatencyReport.lost(1_000, 900, 1, 100)).isZero();
+    assertThat(LatencyReport.lost(100, 100, 3, 1)).as("a refused send that was stored after all").isZero();
+  }
 }

@@ -3,8 +3,10 @@ package chat.bench.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import chat.bench.client.ChatHttp;
 import chat.bench.report.Charts;
 import chat.bench.report.LatencyReport;
+import chat.bench.report.SendFaults;
 import chat.bench.report.Timeline;
 import chat.devstack.engines.TestEngines;
 import chat.devstack.launcher.LocalSystem;
@@ -12,6 +14,8 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
@@ -53,6 +57,7 @@ class LatencyScenariosIT {
       assertThat(report.duplicated()).isZero();
       assertThat(report.p50Micros()).isPositive().isLessThanOrEqualTo(report.p99Micros());
       assertThat(report.markdownRow()).startsWith("| 1:1 | 50 | 150 | 150 | 0 | 0 |");
+      assertThat(report.sending()).as("every send written and accepted, every socket open").isEqualTo(SendFaults.Counts.NONE);
       assertThat(report.machine()).as("the machine's CPU split over the measured seconds").isNotNull();
       assertThat(report.machine().busy() + report.machine().system() + report.machine().idle() + report.machine().steal())
           .isCloseTo(1.0, within(0.01));
@@ -69,6 +74,30 @@ class LatencyScenariosIT {
       assertThat(ImageIO.read(charts.resolve("over-time.png").toFile()).getWidth()).isEqualTo(1000);
       assertThat(ImageIO.read(charts.resolve("distribution.png").toFile()).getHeight()).isEqualTo(500);
     } finally {
+      client.close();
+    }
+  }
+
+  @Test
+  void sends_on_a_socket_the_generator_lost_count_as_failed_writes_not_as_messages_the_system_lost() throws Exception {
+    Vertx client = Vertx.vertx();
+    ChatHttp chat = new ChatHttp(client, system.apiUrl());
+    try {
+      List<OneToOneLatency.Pair> pairs = OneToOneLatency.pairs(chat, system.apiUrl(), 2)
+          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      pairs.get(0).sender().close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+      LatencyReport report = new OneToOneLatency(client, new OneToOneLatency.Options(system.apiUrl(), 2, 20,
+              Duration.ofSeconds(2), Duration.ofSeconds(5)))
+          .measure(pairs).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS).report();
+
+      assertThat(report.sent()).isEqualTo(40);
+      assertThat(report.received()).as("the open pair's messages").isEqualTo(20);
+      assertThat(report.sending()).isEqualTo(new SendFaults.Counts(20, Map.of(), 1));
+      assertThat(report.lost()).as("the closed socket's sends never reached the system").isZero();
+      assertThat(MaxThroughput.passes(report, 60_000)).as("a step that could not send its rate fails").isFalse();
+    } finally {
+      chat.close();
       client.close();
     }
   }
