@@ -65,6 +65,26 @@ class HistoryIT {
   }
 
   @Test
+  void a_write_of_many_channels_and_long_bodies_stores_every_row_and_every_head() throws Exception {
+    List<MessageSequenced> messages = new java.util.ArrayList<>();
+    for (long seq = 1; seq <= 3; seq++) {
+      for (long channel = 100; channel < 130; channel++) { // 30 channels, interleaved as a log batch has them
+        messages.add(new MessageSequenced(channel, seq, 7, "phone", UUID.randomUUID(), ("c" + channel + "m" + seq + " ").repeat(150),
+            1_000 + seq, 999));
+      }
+    }
+
+    await(writer.write(messages));
+
+    for (long channel = 100; channel < 130; channel++) {
+      assertThat(await(reader.head(channel))).as("head of %d", channel).hasValue(3L);
+      assertThat(await(reader.latest(channel, 10))).extracting(StoredMessage::seq).as("rows of %d", channel)
+          .containsExactly(3L, 2L, 1L);
+      assertThat(await(reader.latest(channel, 1)).get(0).body()).startsWith("c" + channel + "m3 ");
+    }
+  }
+
+  @Test
   void a_page_crossing_a_bucket_boundary_reads_both_buckets() throws Exception {
     long boundary = MessageBuckets.SIZE;
     await(writer.write(LongStream.rangeClosed(boundary - 2, boundary + 1).mapToObj(seq -> message(3, seq)).toList()));
