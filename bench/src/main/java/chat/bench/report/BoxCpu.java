@@ -24,8 +24,11 @@ public final class BoxCpu {
 
   private BoxCpu() {}
 
-  /** Cumulative CPU time of all cores in clock ticks, by kind, and how many cores there are. */
-  public record Ticks(long busy, long system, long idle, long steal, int cores) {
+  /**
+   * Cumulative CPU time of all cores in clock ticks, by kind, how many cores there are, and the
+   * context switches since boot ({@code ctxt}; 0 when not read).
+   */
+  public record Ticks(long busy, long system, long idle, long steal, int cores, long switches) {
 
     /** Parses the aggregate {@code cpu} line: user nice system idle iowait irq softirq steal … */
     public static Ticks parse(String cpuLine) {
@@ -46,7 +49,12 @@ public final class BoxCpu {
       long irq = Long.parseLong(f[6]);
       long softirq = Long.parseLong(f[7]);
       long steal = Long.parseLong(f[8]);
-      return new Ticks(user + nice + irq + softirq, system, idle + iowait, steal, cores);
+      return new Ticks(user + nice + irq + softirq, system, idle + iowait, steal, cores, 0);
+    }
+
+    /** The same reading with the machine's context switches since boot (the {@code ctxt} line). */
+    public Ticks withSwitches(long contextSwitches) {
+      return new Ticks(busy, system, idle, steal, cores, contextSwitches);
     }
 
     long total() {
@@ -57,12 +65,14 @@ public final class BoxCpu {
   /**
    * Shares of the machine's CPU time between two readings, each 0..1 (they add up to 1), the
    * cores each process role kept busy meanwhile ({@code processes}, e.g. 0.45 for 45 % of one
-   * core), over {@code seconds}, the machine's own stalls meanwhile ({@code hiccups}, null
+   * core), over {@code seconds}, the context switches of the whole machine a second
+   * ({@code switchesPerSecond}, 0 when unknown: on a virtual machine each one costs the
+   * hypervisor's work too, bench README "2026-12-02, evening"), the machine's own stalls meanwhile ({@code hiccups}, null
    * when not measured), and the age in seconds of the JVMs under test that were still warming
    * when it began ({@code warmingSeconds}, empty when none was).
    */
   public record Split(double busy, double system, double idle, double steal, Map<String, Double> processes, double seconds,
-      Hiccups hiccups, Map<String, Long> warmingSeconds) {
+      double switchesPerSecond, Hiccups hiccups, Map<String, Long> warmingSeconds) {
 
     public static Split between(Ticks from, Ticks to) {
       return between(from, to, Map.of(), Map.of(), 0);
@@ -70,27 +80,29 @@ public final class BoxCpu {
 
     /** The same split with the stalls measured over its window. */
     public Split withHiccups(Hiccups measured) {
-      return new Split(busy, system, idle, steal, processes, seconds, measured, warmingSeconds);
+      return new Split(busy, system, idle, steal, processes, seconds, switchesPerSecond, measured, warmingSeconds);
     }
 
     /** The same split with the JVMs that were still warming when the window opened ({@link ColdStart}). */
     public Split withWarming(Map<String, Long> warming) {
-      return new Split(busy, system, idle, steal, processes, seconds, hiccups, warming);
+      return new Split(busy, system, idle, steal, processes, seconds, switchesPerSecond, hiccups, warming);
     }
 
     /** The split, with process readings ({@link ProcessCpu#read}) taken with the two machine readings. */
     public static Split between(Ticks from, Ticks to, Map<String, Long> processesFrom, Map<String, Long> processesTo, double seconds) {
       double total = Math.max(1, to.total() - from.total());
+      double switches = seconds > 0 && from.switches() > 0 ? (to.switches() - from.switches()) / seconds : 0;
       return new Split((to.busy() - from.busy()) / total, (to.system() - from.system()) / total,
           (to.idle() - from.idle()) / total, (to.steal() - from.steal()) / total,
-          ProcessCpu.cores(processesFrom, processesTo, total / Math.max(1, to.cores())), seconds, null, Map.of());
+          ProcessCpu.cores(processesFrom, processesTo, total / Math.max(1, to.cores())), seconds, switches, null, Map.of());
     }
 
     /** One line for the Markdown report, and one more each for the stalls and the processes when measured. */
     public String markdown() {
       String machine = ColdStart.markdown(warmingSeconds)
           + String.format(Locale.ROOT, "machine CPU while measured: busy %.0f %%, system %.0f %%, idle %.0f %%, "
-          + "**steal %.0f %%** (taken by the hypervisor)%n", busy * 100, system * 100, idle * 100, steal * 100);
+          + "**steal %.0f %%** (taken by the hypervisor)%s%n", busy * 100, system * 100, idle * 100, steal * 100,
+          switchesPerSecond > 0 ? String.format(Locale.ROOT, "; %.0f context switches/s", switchesPerSecond) : "");
       if (hiccups != null) {
         machine += "\n" + hiccups.markdown();
       }
@@ -110,7 +122,10 @@ public final class BoxCpu {
       }
       double msPerItem = seconds * 1000 / items; // per core kept busy
       double total = processes.values().stream().mapToDouble(Double::doubleValue).sum();
-      return String.format(Locale.ROOT, "CPU per %s: %.2f ms in all (%s)\n", item, total * msPerItem, byRole("%s %.3f", msPerItem));
+      String switches = switchesPerSecond > 0
+          ? String.format(Locale.ROOT, "; %.1f context switches per %s", switchesPerSecond * seconds / items, item) : "";
+      return String.format(Locale.ROOT, "CPU per %s: %.2f ms in all (%s)%s\n", item, total * msPerItem, byRole("%s %.3f", msPerItem),
+          switches);
     }
 
     /**
@@ -131,7 +146,9 @@ public final class BoxCpu {
     try {
       List<String> lines = Files.readAllLines(PROC_STAT);
       int cores = (int) lines.stream().filter(line -> line.matches("cpu\\d+ .*")).count();
-      return Ticks.parse(lines.get(0), Math.max(1, cores));
+      long switches = lines.stream().filter(line -> line.startsWith("ctxt ")).findFirst()
+          .map(line -> Long.parseLong(line.substring(5).trim())).orElse(0L);
+      return Ticks.parse(lines.get(0), Math.max(1, cores)).withSwitches(switches);
     } catch (IOException | RuntimeException e) {
       return null;
     }

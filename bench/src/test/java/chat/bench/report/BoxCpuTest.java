@@ -44,6 +44,7 @@ class BoxCpuTest {
     BoxCpu.Ticks now = BoxCpu.read();
     assertThat(now).isNotNull(); // the build runs on Linux
     assertThat(now.busy() + now.system() + now.idle()).isPositive();
+    assertThat(now.switches()).as("the machine's context switches since boot").isPositive();
     BoxCpu.Split split = BoxCpu.Split.between(BoxCpu.Ticks.parse("cpu 0 0 0 0 0 0 0 0 0 0"), now)
         .withHiccups(new Hiccups(100, 200, 15_000, 1, 0.001));
     Histogram micros = new Histogram(3);
@@ -52,7 +53,8 @@ class BoxCpuTest {
     LatencyReport report = LatencyReport.of("1:1", 10, 1, 0, 0, micros).withMachine(split);
 
     assertThat(report.toJson().getJsonObject("machine").fieldNames())
-        .containsExactlyInAnyOrder("busy", "system", "idle", "steal", "processes", "seconds", "hiccups", "warming_seconds");
+        .containsExactlyInAnyOrder("busy", "system", "idle", "steal", "processes", "seconds", "switches_per_second", "hiccups",
+            "warming_seconds");
     assertThat(report.toJson().getJsonObject("machine").getJsonObject("hiccups").getLong("max_micros")).isEqualTo(15_000);
     assertThat(split.markdown()).contains("max 15.0 ms; over 10 ms late 1 times");
   }
@@ -71,5 +73,19 @@ class BoxCpuTest {
     // 0.8 core for 2.5 s over 1,000 messages: 2 ms each
     assertThat(split.markdownPer(1_000, "message")).isEqualTo("CPU per message: 3.00 ms in all (all-in-one 2.000, kafka 1.000)\n");
     assertThat(BoxCpu.Split.between(from, to).markdownPer(1_000, "message")).isEmpty();
+  }
+
+  @Test
+  void the_machines_context_switches_are_given_a_second_and_per_item_when_both_readings_have_them() {
+    BoxCpu.Ticks from = BoxCpu.Ticks.parse("cpu 1000 0 200 5000 0 0 0 100 0 0", 2).withSwitches(1_000_000);
+    BoxCpu.Ticks to = BoxCpu.Ticks.parse("cpu 1300 0 250 5150 0 0 0 100 0 0", 2).withSwitches(1_040_000);
+
+    BoxCpu.Split split = BoxCpu.Split.between(from, to, java.util.Map.of("kafka", 0L), java.util.Map.of("kafka", 100L), 2.5);
+
+    assertThat(split.switchesPerSecond()).isCloseTo(16_000, within(1e-6));
+    assertThat(split.markdown()).contains("(taken by the hypervisor); 16000 context switches/s");
+    assertThat(split.markdownPer(1_000, "message")).endsWith("; 40.0 context switches per message\n");
+    assertThat(BoxCpu.Split.between(from.withSwitches(0), to, java.util.Map.of(), java.util.Map.of(), 2.5).switchesPerSecond())
+        .as("unknown at the start: not reported").isZero();
   }
 }
