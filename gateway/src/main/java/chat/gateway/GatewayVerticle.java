@@ -22,6 +22,7 @@ import chat.runtime.http.MetricsEndpoint;
 import chat.runtime.http.Problem;
 import chat.runtime.kafka.KafkaClients;
 import chat.runtime.kafka.RecordProducer;
+import chat.runtime.logging.ThrottledWarning;
 import chat.runtime.postgres.PostgresClients;
 import chat.runtime.redis.RedisClients;
 import chat.schemas.ErrorCode;
@@ -91,6 +92,8 @@ import org.slf4j.LoggerFactory;
 public final class GatewayVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
+  /** Why sends are answered unavailable: while Kafka is down every send fails, so one line per 10 s. */
+  private final ThrottledWarning produceFailures = new ThrottledWarning(log, Duration.ofSeconds(10));
 
   private final GatewayConfig config;
   private final LocalSessions sessions = new LocalSessions();
@@ -380,7 +383,10 @@ public final class GatewayVerticle extends VerticleBase {
               metrics.accepted(Duration.ofNanos(System.nanoTime() - arrived));
               reply(session, new AcceptedFrame(send.channel(), send.clientMsgId()));
             })
-            .onFailure(e -> reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "the message was not stored; retry with the same client_msg_id", ref)));
+            .onFailure(e -> {
+              produceFailures.warn("a send answered unavailable, its produce to {} failed: {}", Topics.INBOUND, e.toString());
+              reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "the message was not stored; retry with the same client_msg_id", ref));
+            });
       }
       return Future.succeededFuture();
     });
