@@ -80,8 +80,7 @@ public final class OneToOneLatency {
 
   /** Closes both sockets of every pair. */
   public static Future<Void> close(List<Pair> pairs) {
-    return Future.all(pairs.stream()
-        .flatMap(pair -> java.util.stream.Stream.of(pair.sender().close(), pair.receiver().close())).toList()).mapEmpty();
+    return Future.all(sockets(pairs).stream().map(WebSocket::close).toList()).mapEmpty();
   }
 
   /** Runs the schedule over pairs made earlier (they stay open; a later run may use them again). */
@@ -159,6 +158,7 @@ public final class OneToOneLatency {
         .map(v -> report(measured, faults.counts(sockets(pairs))).withMachine(machine.close()));
   }
 
+  /** Every socket of the pairs, senders' and receivers'. */
   private static List<WebSocket> sockets(List<Pair> pairs) {
     return pairs.stream().flatMap(pair -> java.util.stream.Stream.of(pair.sender(), pair.receiver())).toList();
   }

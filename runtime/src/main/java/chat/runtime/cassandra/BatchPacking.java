@@ -28,14 +28,15 @@ public final class BatchPacking {
     Map<Object, Open<T>> open = new LinkedHashMap<>();
     List<List<T>> batches = new ArrayList<>();
     for (T write : writes) {
-      Open<T> batch = open.get(group.apply(write));
+      Object replicas = group.apply(write);
+      Open<T> batch = open.get(replicas);
       Object key = partition.apply(write);
       int size = bytes.applyAsInt(write);
       boolean newPartition = batch == null || !batch.partitions.contains(key);
       if (batch == null || !batch.writes.isEmpty() && (batch.bytes + size > maxBytes
           || newPartition && batch.partitions.size() >= maxPartitions)) {
         batch = new Open<>();
-        open.put(group.apply(write), batch);
+        open.put(replicas, batch);
         batches.add(batch.writes);
       }
       batch.writes.add(write);
