@@ -15,8 +15,8 @@ public final class ThrottledWarning {
   private final Logger log;
   private final long everyMillis;
   private final LongSupplier clockMillis;
+  /** When the last line was logged; one interval before the clock's start, so the first warning is. */
   private long lastLoggedAt;
-  private boolean loggedOnce;
   private long heldBack;
 
   public ThrottledWarning(Logger log, Duration every) {
@@ -27,6 +27,7 @@ public final class ThrottledWarning {
     this.log = log;
     this.everyMillis = every.toMillis();
     this.clockMillis = clockMillis;
+    this.lastLoggedAt = clockMillis.getAsLong() - everyMillis;
   }
 
   /** Logs {@code message} (an SLF4J pattern) unless one was logged within the interval; then only counts it. */
@@ -34,14 +35,13 @@ public final class ThrottledWarning {
     long held;
     synchronized (this) {
       long now = clockMillis.getAsLong();
-      if (loggedOnce && now - lastLoggedAt < everyMillis) {
+      if (now - lastLoggedAt < everyMillis) {
         heldBack++;
         return;
       }
       held = heldBack;
       heldBack = 0;
       lastLoggedAt = now;
-      loggedOnce = true;
     }
     log.warn(held == 0 ? message : message + " (and " + held + " more like it since the last report)", args);
   }
