@@ -68,7 +68,8 @@ public final class StartupTime {
    */
   private double launch(Path data, Path log) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms1g", "-Xmx1g", "-XX:+UseZGC", "-cp", options.classpath(), "chat.devstack.launcher.AllInOne", "--data-dir", data.toString()));
+        "-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch",
+        "-cp", options.classpath(), "chat.devstack.launcher.AllInOne", "--data-dir", data.toString()));
     if (options.fresh()) {
       command.add("--random-ports");
     }

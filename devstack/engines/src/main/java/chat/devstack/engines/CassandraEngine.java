@@ -66,7 +66,7 @@ final class CassandraEngine implements EngineInstance {
         .orElseThrow(() -> new EngineStartException("Cassandra", "jamm agent jar not on its classpath"));
 
     List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(),
-        "-Xms512m", "-Xmx512m", "-Xss256k", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+        "-Xms512m", "-Xmx512m", "-Xss256k", "-XX:MaxGCPauseMillis=20",
         "-XX:+PerfDisableSharedMem",
         "-Djdk.attach.allowAttachSelf=true",
         "-javaagent:" + jamm,
@@ -82,6 +82,7 @@ final class CassandraEngine implements EngineInstance {
         // the memtable's per-row overhead as Cassandra measures it on this JVM (124–125 bytes): measuring
         // it, by building 100,000 rows, took 2.6 s of every start on the main thread
         "-Dcassandra.memtable.row_overhead_size=125"));
+    command.addAll(HugePageHeap.G1_OPTIONS);
     command.addAll(JDK17_OPENS);
     String fullClasspath = classpath + File.pathSeparator + EngineClasspath.self();
     command.addAll(List.of("-cp", fullClasspath,

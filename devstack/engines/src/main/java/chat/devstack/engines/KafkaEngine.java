@@ -40,12 +40,13 @@ final class KafkaEngine implements EngineInstance {
     Ports.requireFree("Kafka", controllerPort);
     Path properties = writeProperties(dir, port, controllerPort);
     String classpath = EngineClasspath.of("kafka") + java.io.File.pathSeparator + EngineClasspath.self();
-    // ZGC: every message crosses this broker twice on its way to the recipient, and G1 stopped it
-    // for 40-140 ms every 10-15 s under load on two shared cores (its collector threads wait for
-    // a core while the broker stands still); ZGC's pauses are tens of microseconds, its concurrent
-    // work ~1 % of the broker's CPU (bench/README.md, "GC pauses in the delivery path")
-    List<String> command = new ArrayList<>(List.of(
-        ChildProcess.javaBinary(), "-Xms512m", "-Xmx512m", "-XX:+UseZGC",
+    // G1 on huge pages (HugePageHeap): ZGC's pauses were microseconds where G1's took 40-140 ms a
+    // few times a minute, but its 4 KB pages, mapped three times, gave the host's memory monitor
+    // most of its work, and its stalls cost every message more (bench/README.md, "huge pages
+    // against the host's memory monitor")
+    List<String> command = new ArrayList<>(List.of(ChildProcess.javaBinary(), "-Xms512m", "-Xmx512m"));
+    command.addAll(HugePageHeap.G1_OPTIONS);
+    command.addAll(List.of(
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
         "-Dorg.slf4j.simpleLogger.showDateTime=true",
         "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",

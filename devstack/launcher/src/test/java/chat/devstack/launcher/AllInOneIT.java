@@ -38,7 +38,7 @@ class AllInOneIT {
 
   @Test
   void the_jvm_options_are_read_from_run_local() throws Exception {
-    assertThat(runLocalJvmOptions()).contains("-Xmx1g", "-XX:+UseZGC").allMatch(option -> option.startsWith("-"));
+    assertThat(runLocalJvmOptions()).contains("-Xmx1g", "-XX:+UseTransparentHugePages").allMatch(option -> option.startsWith("-"));
   }
 
   @Test
