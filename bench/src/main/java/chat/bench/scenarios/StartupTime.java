@@ -23,6 +23,10 @@ public final class StartupTime {
   /** What the all-in-one prints once everything is up. */
   static final String READY_LINE = "chat is ready";
 
+  /** The heap and collector options {@code ./run-local} starts the all-in-one with (checked against it by a test). */
+  static final List<String> JVM_OPTIONS =
+      List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch");
+
   /**
    * @param classpath the all-in-one's runtime classpath
    * @param runs launches
@@ -67,9 +71,9 @@ public final class StartupTime {
    * default ports, as {@code ./run-local} does, so nothing else may hold them.
    */
   private double launch(Path data, Path log) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+UseTransparentHugePages", "-XX:+AlwaysPreTouch",
-        "-cp", options.classpath(), "chat.devstack.launcher.AllInOne", "--data-dir", data.toString()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of("-cp", options.classpath(), "chat.devstack.launcher.AllInOne", "--data-dir", data.toString()));
     if (options.fresh()) {
       command.add("--random-ports");
     }
