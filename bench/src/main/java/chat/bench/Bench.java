@@ -9,6 +9,7 @@ import chat.bench.scenarios.MaxThroughput;
 import chat.bench.scenarios.OneToOneLatency;
 import chat.bench.scenarios.PresenceFanout;
 import chat.bench.scenarios.StartupTime;
+import chat.runtime.vertx.NativeVertx;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,7 +253,7 @@ public final class Bench {
 
   /** Runs a scenario on a Vert.x of its own and waits for its result (at most {@code timeoutSeconds}). */
   static <T> T run(long timeoutSeconds, java.util.function.Function<Vertx, io.vertx.core.Future<T>> scenario) throws Exception {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = NativeVertx.create();
     try {
       return scenario.apply(vertx).toCompletionStage().toCompletableFuture().get(timeoutSeconds, TimeUnit.SECONDS);
     } finally {

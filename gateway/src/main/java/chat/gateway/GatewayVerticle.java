@@ -24,6 +24,7 @@ import chat.runtime.kafka.KafkaClients;
 import chat.runtime.kafka.RecordProducer;
 import chat.runtime.logging.ThrottledWarning;
 import chat.runtime.postgres.PostgresClients;
+import chat.runtime.redis.ReadBatch;
 import chat.runtime.redis.RedisClients;
 import chat.schemas.ErrorCode;
 import chat.schemas.Json;
@@ -365,8 +366,11 @@ public final class GatewayVerticle extends VerticleBase {
   private void onSend(Session session, SendFrame send) {
     long arrived = System.nanoTime();
     String ref = send.clientMsgId().toString();
-    Future<Boolean> member = memberships.isMember(send.channel(), session.userId());
-    Future<Boolean> blocked = directBlocks.isBlocked(send.channel());
+    // both checks in one Redis round trip
+    ReadBatch checks = new ReadBatch();
+    Future<Boolean> member = checks.add(memberships.memberRead(send.channel(), session.userId()));
+    Future<Boolean> blocked = checks.add(directBlocks.blockRead(send.channel()));
+    checks.send(redis);
     session.inSendOrder(Future.all(member, blocked), checked -> {
       if (checked.failed()) {
         reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "membership could not be checked; retry", ref));

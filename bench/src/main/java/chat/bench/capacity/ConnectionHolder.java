@@ -1,6 +1,7 @@
 package chat.bench.capacity;
 
 import chat.bench.client.Heartbeat;
+import chat.runtime.vertx.NativeVertx;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -73,7 +74,7 @@ public final class ConnectionHolder {
 
   /** {@code <source address> <holder index> <plan> <heartbeat ms> <tokens file>}. */
   public static void main(String[] args) throws Exception {
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+    Vertx vertx = NativeVertx.create(new VertxOptions().setEventLoopPoolSize(2));
     Context context = vertx.getOrCreateContext();
     ConnectionHolder holder = new ConnectionHolder(vertx, args[0], CapacityPlan.parse(args[2]), Integer.parseInt(args[1]),
         Files.readAllLines(Path.of(args[4])), Long.parseLong(args[3]));

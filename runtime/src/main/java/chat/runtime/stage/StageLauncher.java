@@ -1,6 +1,7 @@
 package chat.runtime.stage;
 
 import chat.runtime.config.ConfigLoader;
+import chat.runtime.vertx.NativeVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ public final class StageLauncher {
       System.exit(2);
       return;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = NativeVertx.create();
     try {
       deploy.apply(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (Exception e) {

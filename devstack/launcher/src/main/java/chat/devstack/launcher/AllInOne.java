@@ -3,6 +3,7 @@ package chat.devstack.launcher;
 import chat.devstack.engines.DevStack;
 import chat.devstack.engines.Endpoints;
 import chat.devstack.engines.Engine;
+import chat.runtime.vertx.NativeVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ public final class AllInOne implements Callable<Integer> {
   public Integer call() throws Exception {
     long started = System.nanoTime();
     DevStack engines = randomPorts ? DevStack.forTests(dataDir) : DevStack.local(dataDir);
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = NativeVertx.create();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("stopping…");
