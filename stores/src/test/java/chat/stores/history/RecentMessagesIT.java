@@ -108,6 +108,32 @@ class RecentMessagesIT {
   }
 
   @Test
+  void a_message_written_again_differently_replaces_the_one_at_its_seq() throws Exception {
+    long channel = CHANNELS.incrementAndGet();
+    persist(channel, 1, 3);
+    StoredMessage edited = new StoredMessage(channel, 2, 7, "phone", new UUID(channel, 2), "m2, again", 1_002);
+
+    await(recent.add(List.of(edited)));
+
+    HistoryPage page = await(recent.backwards(channel, Long.MAX_VALUE, 5)).orElseThrow();
+    assertThat(seqs(page)).containsExactly(3L, 2L, 1L);
+    assertThat(page.messages().get(1)).isEqualTo(MessageJson.of(edited));
+  }
+
+  @Test
+  void messages_of_one_channel_with_gaps_between_them_are_all_added() throws Exception {
+    long channel = CHANNELS.incrementAndGet();
+    persist(channel, 1, 2);
+
+    await(recent.add(List.of(stored(channel, 6), stored(channel, 4), stored(channel, 5), stored(channel, 9))));
+
+    List<Long> cached = new java.util.ArrayList<>();
+    await(redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(RedisKeys.recentMessages(channel)).arg("-inf").arg("+inf")
+        .arg("WITHSCORES"))).forEach(reply -> cached.add(reply.get(1).toLong()));
+    assertThat(cached).as("the newest %d of 1, 2, 4, 5, 6, 9", KEEP).containsExactly(2L, 4L, 5L, 6L, 9L);
+  }
+
+  @Test
   void a_channel_whose_cache_expired_is_reported_cold_and_answered_from_history_until_filled() throws Exception {
     long channel = CHANNELS.incrementAndGet();
     persist(channel, 1, 4);
