@@ -15,6 +15,11 @@ import java.util.List;
 /** A single-node Cassandra 5 in a child JVM (Cassandra ships Netty 4.1, the application 4.2). */
 final class CassandraEngine implements EngineInstance {
 
+  /** Partitions an unlogged batch may cover before this node warns (Cassandra's default: 10). */
+  static final int BATCH_PARTITIONS_WARN = 100;
+  /** KiB of data a batch may carry before this node warns (default 5); it refuses twice as much. */
+  static final int BATCH_KIB_WARN = 40;
+
   static final String DATACENTER = "datacenter1";
 
   /** The module opens of Cassandra's conf/jvm17-server.options. */
@@ -158,6 +163,12 @@ final class CassandraEngine implements EngineInstance {
         "concurrent_writes: 4",
         "concurrent_counter_writes: 4",
         "concurrent_materialized_view_writes: 4",
+        // one node: a batch of many partitions is applied where it lands, so the persister may pack
+        // 10 times the partitions and 8 times the bytes of Cassandra's default warnings into one
+        // request (EngineConfigs.cassandra; bench/README.md, "fewer, larger Cassandra batches")
+        "unlogged_batch_across_partitions_warn_threshold: " + BATCH_PARTITIONS_WARN,
+        "batch_size_warn_threshold: " + BATCH_KIB_WARN + "KiB",
+        "batch_size_fail_threshold: " + 2 * BATCH_KIB_WARN + "KiB",
         "auto_snapshot: false",
         "snapshot_on_duplicate_row_detection: false",
         "authenticator: AllowAllAuthenticator",

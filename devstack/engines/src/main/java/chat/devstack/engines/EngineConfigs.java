@@ -5,6 +5,7 @@ import chat.runtime.config.ConfigLoader;
 import chat.runtime.config.KafkaConfig;
 import chat.runtime.config.PostgresConfig;
 import chat.runtime.config.RedisConfig;
+import java.util.Map;
 
 /** The stages' engine configs pointing at a devstack's engines (used by the all-in-one and by tests). */
 public final class EngineConfigs {
@@ -41,6 +42,9 @@ public final class EngineConfigs {
     CassandraConfig config = new CassandraConfig();
     config.contactPoints = engines.cassandraHost() + ":" + engines.cassandraPort();
     config.localDatacenter = engines.cassandraDatacenter();
+    // as many as the devstack's node takes without a warning: fewer, larger write requests
+    config.batchPartitions = CassandraEngine.BATCH_PARTITIONS_WARN;
+    config.batchBytes = CassandraEngine.BATCH_KIB_WARN * 1024 * 4 / 5;
     return config;
   }
 
@@ -48,16 +52,19 @@ public final class EngineConfigs {
    * The {@code CHAT_*} variables that point a stage started in a process of its own (its
    * {@code Main}) at these engines.
    */
-  public static java.util.Map<String, String> environment(Endpoints engines) {
-    return java.util.Map.of(
-        ConfigLoader.envName("kafka.bootstrapServers"), engines.kafkaBootstrap(),
-        ConfigLoader.envName("redis.uri"), engines.redisUri(),
-        ConfigLoader.envName("postgres.host"), engines.postgresHost(),
-        ConfigLoader.envName("postgres.port"), Integer.toString(engines.postgresPort()),
-        ConfigLoader.envName("postgres.database"), engines.postgresDatabase(),
-        ConfigLoader.envName("postgres.user"), engines.postgresUser(),
-        ConfigLoader.envName("postgres.password"), engines.postgresPassword(),
-        ConfigLoader.envName("cassandra.contactPoints"), engines.cassandraHost() + ":" + engines.cassandraPort(),
-        ConfigLoader.envName("cassandra.localDatacenter"), engines.cassandraDatacenter());
+  public static Map<String, String> environment(Endpoints engines) {
+    CassandraConfig cassandra = cassandra(engines);
+    return Map.ofEntries(
+        Map.entry(ConfigLoader.envName("kafka.bootstrapServers"), engines.kafkaBootstrap()),
+        Map.entry(ConfigLoader.envName("redis.uri"), engines.redisUri()),
+        Map.entry(ConfigLoader.envName("postgres.host"), engines.postgresHost()),
+        Map.entry(ConfigLoader.envName("postgres.port"), Integer.toString(engines.postgresPort())),
+        Map.entry(ConfigLoader.envName("postgres.database"), engines.postgresDatabase()),
+        Map.entry(ConfigLoader.envName("postgres.user"), engines.postgresUser()),
+        Map.entry(ConfigLoader.envName("postgres.password"), engines.postgresPassword()),
+        Map.entry(ConfigLoader.envName("cassandra.contactPoints"), cassandra.contactPoints),
+        Map.entry(ConfigLoader.envName("cassandra.localDatacenter"), cassandra.localDatacenter),
+        Map.entry(ConfigLoader.envName("cassandra.batchPartitions"), Integer.toString(cassandra.batchPartitions)),
+        Map.entry(ConfigLoader.envName("cassandra.batchBytes"), Integer.toString(cassandra.batchBytes)));
   }
 }
