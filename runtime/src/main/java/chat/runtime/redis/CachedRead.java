@@ -5,6 +5,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A read served from a Redis cache: the commands that read it, and how their replies become the
@@ -22,5 +23,20 @@ public interface CachedRead<T> {
   /** This read alone, in one round trip. */
   default Future<T> readFrom(Redis redis) {
     return redis.batch(requests()).compose(this::answer);
+  }
+
+  /** A read of these commands, answered by {@code answer} from their replies. */
+  static <T> CachedRead<T> of(List<Request> requests, Function<List<Response>, Future<T>> answer) {
+    return new CachedRead<>() {
+      @Override
+      public List<Request> requests() {
+        return requests;
+      }
+
+      @Override
+      public Future<T> answer(List<Response> replies) {
+        return answer.apply(replies);
+      }
+    };
   }
 }

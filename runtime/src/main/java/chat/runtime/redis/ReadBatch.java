@@ -1,13 +1,14 @@
 package chat.runtime.redis;
 
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Several {@link CachedRead}s sent to Redis as one batch: one write, one round trip, one reply to
@@ -18,8 +19,8 @@ import java.util.function.Consumer;
 public final class ReadBatch {
 
   private final List<Request> requests = new ArrayList<>();
-  private final List<Consumer<List<Response>>> answers = new ArrayList<>();
-  private final List<Promise<?>> promises = new ArrayList<>();
+  /** Per read added: what it does with the batch's replies, or with its failure. */
+  private final List<Handler<AsyncResult<List<Response>>>> reads = new ArrayList<>();
   private boolean sent;
 
   /** Adds a read; its future completes after {@link #send}. */
@@ -31,15 +32,16 @@ public final class ReadBatch {
     requests.addAll(read.requests());
     int to = requests.size();
     Promise<T> answer = Promise.promise();
-    promises.add(answer);
-    answers.add(replies -> {
-      Future<T> result;
-      try {
-        result = read.answer(replies.subList(from, to));
-      } catch (RuntimeException e) {
-        result = Future.failedFuture(e);
+    reads.add(replies -> {
+      if (replies.failed()) {
+        answer.fail(replies.cause());
+        return;
       }
-      result.onComplete(answer);
+      try {
+        read.answer(replies.result().subList(from, to)).onComplete(answer);
+      } catch (RuntimeException e) {
+        answer.fail(e);
+      }
     });
     return answer.future();
   }
@@ -51,15 +53,9 @@ public final class ReadBatch {
     }
     sent = true;
     if (requests.isEmpty()) {
-      answers.forEach(answer -> answer.accept(List.of()));
+      reads.forEach(read -> read.handle(Future.succeededFuture(List.of())));
       return;
     }
-    redis.batch(requests).onComplete(ar -> {
-      if (ar.succeeded()) {
-        answers.forEach(answer -> answer.accept(ar.result()));
-      } else {
-        promises.forEach(promise -> promise.tryFail(ar.cause()));
-      }
-    });
+    redis.batch(requests).onComplete(replies -> reads.forEach(read -> read.handle(replies)));
   }
 }

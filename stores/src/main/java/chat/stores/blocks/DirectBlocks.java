@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -35,21 +34,10 @@ public final class DirectBlocks {
   /** {@link #isBlocked} as a read that can share a round trip with others ({@link chat.runtime.redis.ReadBatch}). */
   public CachedRead<Boolean> blockRead(long channelId) {
     String key = RedisKeys.directBlock(channelId);
-    return new CachedRead<>() {
-      @Override
-      public List<Request> requests() {
-        return List.of(Request.cmd(Command.GET).arg(key));
-      }
-
-      @Override
-      public Future<Boolean> answer(List<Response> replies) {
-        Response cached = replies.get(0);
-        return cached != null
-            ? Future.succeededFuture("1".equals(cached.toString()))
-            : fromPostgres(channelId).compose(blocked ->
-                redis.send(Request.cmd(Command.SET).arg(key).arg(blocked ? "1" : "0").arg("NX")).map(blocked));
-      }
-    };
+    return CachedRead.of(List.of(Request.cmd(Command.GET).arg(key)), replies -> replies.get(0) != null
+        ? Future.succeededFuture("1".equals(replies.get(0).toString()))
+        : fromPostgres(channelId).compose(blocked ->
+            redis.send(Request.cmd(Command.SET).arg(key).arg(blocked ? "1" : "0").arg("NX")).map(blocked)));
   }
 
   /** After a block or unblock between two users committed: the state of their direct channel, if they have one. */

@@ -57,19 +57,10 @@ public final class Memberships {
   /** {@link #isMember} as a read that can share a round trip with others ({@link chat.runtime.redis.ReadBatch}). */
   public CachedRead<Boolean> memberRead(long channelId, long userId) {
     String key = RedisKeys.members(channelId);
-    return new CachedRead<>() {
-      @Override
-      public List<Request> requests() {
-        return List.of(Request.cmd(Command.EXISTS).arg(key), Request.cmd(Command.SISMEMBER).arg(key).arg(userId));
-      }
-
-      @Override
-      public Future<Boolean> answer(List<Response> replies) {
-        return replies.get(0).toInteger() == 1
+    return CachedRead.of(List.of(Request.cmd(Command.EXISTS).arg(key), Request.cmd(Command.SISMEMBER).arg(key).arg(userId)),
+        replies -> replies.get(0).toInteger() == 1
             ? Future.succeededFuture(replies.get(1).toInteger() == 1)
-            : membersOf(List.of(channelId)).map(members -> members.getOrDefault(channelId, Set.of()).contains(userId));
-      }
-    };
+            : membersOf(List.of(channelId)).map(members -> members.getOrDefault(channelId, Set.of()).contains(userId)));
   }
 
   /** Members of each channel, in one Redis round trip plus one PostgreSQL query for the misses. */
