@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Turns a client's text frame into a typed frame, or into the {@code error} frame that explains
@@ -42,9 +41,6 @@ public final class FrameReader {
       TypingFrame.TYPE, "ws/typing",
       PingFrame.TYPE, "ws/ping",
       PresenceQueryFrame.TYPE, "ws/presence-query");
-
-  private static final Pattern UUID_TEXT =
-      Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
   private static final Result NOT_AN_OBJECT = Result.fail(ErrorCode.MALFORMED_JSON, "the frame is not a JSON object", null);
 
@@ -97,7 +93,7 @@ public final class FrameReader {
   private SendFrame plainSend(JsonObject json) {
     if (json.getValue("channel") instanceof Number channel && (channel instanceof Integer || channel instanceof Long)
         && channel.longValue() >= 1
-        && json.getValue("client_msg_id") instanceof String id && UUID_TEXT.matcher(id).matches()
+        && json.getValue("client_msg_id") instanceof String id && UuidText.isCanonical(id)
         && json.getValue("body") instanceof String body && !body.isEmpty() && fits(body)) {
       return new SendFrame(channel.longValue(), UUID.fromString(id), body);
     }
