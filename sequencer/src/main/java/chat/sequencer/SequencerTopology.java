@@ -26,8 +26,10 @@ public final class SequencerTopology {
 
   public static Topology build(Duration dedupeWindow) {
     StreamsBuilder builder = new StreamsBuilder();
+    // cached: a channel's head reaches RocksDB and the changelog once per commit, not once per message
     builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(SequencerProcessor.HEADS), Serdes.String(), Serdes.Long()));
+        Stores.persistentKeyValueStore(SequencerProcessor.HEADS), Serdes.String(), Serdes.Long())
+        .withCachingEnabled());
     // a point per send (window size 1 ms), kept for the dedupe window and the margin
     builder.addStateStore(Stores.windowStoreBuilder(
         Stores.persistentWindowStore(SequencerProcessor.RECENT, Sequencing.retention(dedupeWindow), Duration.ofMillis(1), false),

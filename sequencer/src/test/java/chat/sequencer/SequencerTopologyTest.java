@@ -9,8 +9,10 @@ import chat.schemas.events.MessageSubmitted;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.LongDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -135,5 +137,16 @@ class SequencerTopologyTest {
     submit(42, 7, UUID.randomUUID(), "x");
 
     assertThat(messages.readKeyValue().key).isEqualTo("42");
+  }
+
+  @Test
+  void the_heads_changelog_holds_each_channels_last_seq_which_a_new_instance_restores() {
+    TestOutputTopic<String, Long> heads = driver.createOutputTopic("sequencer-test-" + SequencerProcessor.HEADS + "-changelog",
+        new StringDeserializer(), new LongDeserializer());
+    submit(1, 7, UUID.randomUUID(), "a1");
+    submit(1, 7, UUID.randomUUID(), "a2");
+    submit(2, 7, UUID.randomUUID(), "b1");
+
+    assertThat(heads.readKeyValuesToMap()).containsExactlyInAnyOrderEntriesOf(Map.of("1", 2L, "2", 1L));
   }
 }
