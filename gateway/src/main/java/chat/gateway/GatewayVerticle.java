@@ -42,7 +42,7 @@ import chat.schemas.frames.ReadFrame;
 import chat.schemas.frames.SyncFrame;
 import chat.schemas.frames.TypingFrame;
 import chat.schemas.frames.ServerFrame;
-import chat.schemas.internal.GatewayBatch;
+import chat.schemas.internal.GatewayBatchCodec;
 import chat.stores.RedisKeys;
 import chat.stores.blocks.DirectBlocks;
 import chat.stores.connections.Connections;
@@ -61,7 +61,6 @@ import chat.stores.tickets.Tickets;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.cassandra.CassandraClient;
 import io.vertx.core.Future;
@@ -396,23 +395,24 @@ public final class GatewayVerticle extends VerticleBase {
     });
   }
 
-  /** A delivery batch from the router: {@code [message, gw:{id}, <GatewayBatch json>]}. */
+  /** A delivery batch from the router: {@code [message, gw:{id}, <GatewayBatchCodec bytes>]}. */
   private void onDelivery(Response push) {
     if (push.size() < 3 || !"message".equals(push.get(0).toString())) {
       return;
     }
-    GatewayBatch batch;
+    List<GatewayBatchCodec.EncodedDelivery> deliveries;
     try {
-      batch = Json.decode(push.get(2).toString(), GatewayBatch.class);
-    } catch (Exception e) {
+      deliveries = GatewayBatchCodec.decode(push.get(2).toBytes());
+    } catch (IllegalArgumentException e) {
       log.error("undecodable delivery batch: {}", e.getMessage());
       return;
     }
     int written = 0;
     List<Session> toFlush = new ArrayList<>();
-    for (GatewayBatch.Delivery delivery : batch.deliveries()) {
-      // encoded once, written to every socket it goes to
-      ByteBuf frame = ByteBufUtil.writeUtf8(PooledByteBufAllocator.DEFAULT, delivery.frame());
+    for (GatewayBatchCodec.EncodedDelivery delivery : deliveries) {
+      // copied once into a socket buffer, written to every socket it goes to
+      ByteBuf frame = PooledByteBufAllocator.DEFAULT.directBuffer(delivery.length())
+          .writeBytes(delivery.bytes(), delivery.offset(), delivery.length());
       try {
         for (Long user : delivery.users()) {
           for (Session session : sessions.of(user)) {

@@ -1,6 +1,5 @@
 package chat.stores.delivery;
 
-import chat.schemas.Json;
 import chat.stores.RedisKeys;
 import chat.stores.connections.Connections;
 import chat.stores.membership.Memberships;
@@ -9,6 +8,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import chat.schemas.internal.GatewayBatch;
+import chat.schemas.internal.GatewayBatchCodec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -65,7 +65,7 @@ public final class Fanout {
     }
     List<Request> publishes = new ArrayList<>();
     batches.forEach((gateway, batch) ->
-        publishes.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.gatewayInbox(gateway)).arg(Json.encode(batch))));
+        publishes.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.gatewayInbox(gateway)).arg(GatewayBatchCodec.encode(batch))));
     return redis.batch(publishes).mapEmpty();
   }
 
