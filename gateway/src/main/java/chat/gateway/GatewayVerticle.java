@@ -24,7 +24,7 @@ import chat.runtime.kafka.KafkaClients;
 import chat.runtime.kafka.RecordProducer;
 import chat.runtime.logging.ThrottledWarning;
 import chat.runtime.postgres.PostgresClients;
-import chat.runtime.redis.ReadBatch;
+import chat.runtime.redis.ReadCoalescer;
 import chat.runtime.redis.RedisClients;
 import chat.schemas.ErrorCode;
 import chat.schemas.Json;
@@ -100,6 +100,8 @@ public final class GatewayVerticle extends VerticleBase {
   private FrameReader frames;
   private RecordProducer producer;
   private Redis redis;
+  /** The sends' membership and block checks, gathered per turn of the event loop. */
+  private ReadCoalescer sendChecks;
   private RedisConnection subscriber;
   private Pool postgres;
   private CassandraClient cassandra;
@@ -139,6 +141,7 @@ public final class GatewayVerticle extends VerticleBase {
         config.frameBurstPerUser, config.framesPerSecondPerUser));
     producer = KafkaClients.producer(vertx, config.kafka, "gateway-" + config.gatewayId);
     redis = RedisClients.commands(vertx, config.redis);
+    sendChecks = ReadCoalescer.sendingTo(context, redis);
     postgres = PostgresClients.pool(vertx, config.postgres);
     memberships = new Memberships(redis, postgres);
     directBlocks = new DirectBlocks(redis, postgres);
@@ -365,11 +368,9 @@ public final class GatewayVerticle extends VerticleBase {
   private void onSend(Session session, SendFrame send) {
     long arrived = System.nanoTime();
     String ref = send.clientMsgId().toString();
-    // both checks in one Redis round trip
-    ReadBatch checks = new ReadBatch();
-    Future<Boolean> member = checks.add(memberships.memberRead(send.channel(), session.userId()));
-    Future<Boolean> blocked = checks.add(directBlocks.blockRead(send.channel()));
-    checks.send(redis);
+    // both checks, with those of every send read in this turn of the event loop, in one Redis round trip
+    Future<Boolean> member = sendChecks.add(memberships.memberRead(send.channel(), session.userId()));
+    Future<Boolean> blocked = sendChecks.add(directBlocks.blockRead(send.channel()));
     session.inSendOrder(Future.all(member, blocked), checked -> {
       if (checked.failed()) {
         reply(session, new ErrorFrame(ErrorCode.UNAVAILABLE, "membership could not be checked; retry", ref));

@@ -46,6 +46,11 @@ public final class ReadBatch {
     return answer.future();
   }
 
+  /** How many reads were added. */
+  public int size() {
+    return reads.size();
+  }
+
   /** Sends every read added, in one round trip. */
   public void send(Redis redis) {
     if (sent) {
