@@ -140,7 +140,7 @@ class SequencerTopologyTest {
   }
 
   @Test
-  void the_heads_changelog_holds_each_channels_last_seq_which_a_new_instance_restores() {
+  void the_heads_changelog_holds_each_channels_last_seq() {
     TestOutputTopic<String, Long> heads = driver.createOutputTopic("sequencer-test-" + SequencerProcessor.HEADS + "-changelog",
         new StringDeserializer(), new LongDeserializer());
     submit(1, 7, UUID.randomUUID(), "a1");

@@ -12,13 +12,13 @@ import java.util.List;
  * frame's UTF-8 bytes, exactly as they go to the sockets:
  *
  * <pre>
- * 12,15 61\n{"type":"message","channel":4,"seq":9,"sender":12,"body":"hi"}34 61\n{"type":...}
+ * 12,15 62\n{"type":"message","channel":4,"seq":9,"sender":12,"body":"hi"}34 62\n{"type":...}
  * </pre>
  *
  * A frame is never escaped into a string of another JSON document, so the router writes its bytes
  * once and the gateway copies them to the sockets without decoding them. A payload that starts
- * with {@code &#123;} is the JSON form published before (2026-12-03), still read: gateways can be
- * upgraded before the routers.
+ * with an opening brace is the JSON form published before (2026-12-03), still read: gateways can
+ * be upgraded before the routers.
  */
 public final class GatewayBatchCodec {
 
@@ -72,10 +72,10 @@ public final class GatewayBatchCodec {
     while (!cursor.atEnd()) {
       List<Long> users = new ArrayList<>(2);
       do {
-        users.add(cursor.number(18));
+        users.add(cursor.number(Long.MAX_VALUE));
       } while (cursor.skip(COMMA));
       cursor.expect(SPACE);
-      int length = (int) cursor.number(9);
+      int length = (int) cursor.number(Integer.MAX_VALUE);
       cursor.expect(NEWLINE);
       deliveries.add(new EncodedDelivery(users, payload, cursor.take(length), length));
     }
@@ -95,12 +95,16 @@ public final class GatewayBatchCodec {
       return at >= bytes.length;
     }
 
-    /** A decimal number of 1 to {@code maxDigits} digits. */
-    long number(int maxDigits) {
+    /** A decimal number from 0 to {@code max}. */
+    long number(long max) {
       int start = at;
       long value = 0;
-      while (at < bytes.length && bytes[at] >= '0' && bytes[at] <= '9' && at - start < maxDigits) {
-        value = value * 10 + (bytes[at++] - '0');
+      while (at < bytes.length && bytes[at] >= '0' && bytes[at] <= '9') {
+        int digit = bytes[at++] - '0';
+        if (value > (max - digit) / 10) {
+          throw new IllegalArgumentException("a number above " + max + " at byte " + start);
+        }
+        value = value * 10 + digit;
       }
       if (at == start) {
         throw new IllegalArgumentException("a number expected at byte " + at);

@@ -21,11 +21,11 @@ class GatewayBatchCodecTest {
   void a_batch_comes_back_with_its_users_and_frames_in_order() {
     GatewayBatch batch = new GatewayBatch(List.of(
         new GatewayBatch.Delivery(List.of(12L, 15L), MESSAGE),
-        new GatewayBatch.Delivery(List.of(Long.MAX_VALUE / 10), "{\"type\":\"presence\",\"body\":\"é\"}"),
+        new GatewayBatch.Delivery(List.of(Long.MAX_VALUE), "{\"type\":\"presence\",\"body\":\"é\"}"),
         new GatewayBatch.Delivery(List.of(34L), MESSAGE)));
 
     assertThat(texts(GatewayBatchCodec.decode(GatewayBatchCodec.encode(batch)))).containsExactly(
-        "[12, 15] " + MESSAGE, "[" + Long.MAX_VALUE / 10 + "] {\"type\":\"presence\",\"body\":\"é\"}", "[34] " + MESSAGE);
+        "[12, 15] " + MESSAGE, "[" + Long.MAX_VALUE + "] {\"type\":\"presence\",\"body\":\"é\"}", "[34] " + MESSAGE);
   }
 
   @Test
@@ -54,7 +54,8 @@ class GatewayBatchCodecTest {
   @Test
   void a_payload_cut_short_or_malformed_is_refused_with_a_reason() {
     byte[] good = GatewayBatchCodec.encode(new GatewayBatch(List.of(new GatewayBatch.Delivery(List.of(7L), MESSAGE))));
-    for (String bad : List.of("7", "7 ", "7 5", "7,", ",7 1\nx", "7 x\n", "x", "7 3\nab", "{not json")) {
+    for (String bad : List.of("7", "7 ", "7 5", "7,", ",7 1\nx", "7 x\n", "x", "7 3\nab", "{not json",
+        "9223372036854775808 1\nx", "7 2147483648\nx")) {
       assertThatThrownBy(() -> GatewayBatchCodec.decode(bad.getBytes(StandardCharsets.UTF_8)))
           .as(bad).isInstanceOf(IllegalArgumentException.class);
     }
