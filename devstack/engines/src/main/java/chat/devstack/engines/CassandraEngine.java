@@ -96,6 +96,7 @@ final class CassandraEngine implements EngineInstance {
         ClassDataArchive.of("Cassandra", fullClasspath, true));
     CassandraEngine engine = new CassandraEngine(process, nativePort);
     process.awaitReady(Duration.ofSeconds(120), engine::ready);
+    BackgroundPriority.apply("Cassandra", process.pid());
     return engine;
   }
 

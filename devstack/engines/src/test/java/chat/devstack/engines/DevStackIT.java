@@ -3,8 +3,10 @@ package chat.devstack.engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,19 @@ class DevStackIT {
     assertThat(Ports.listening(endpoints.cassandraPort())).isTrue();
     assertThat(Ports.listening(endpoints.postgresPort())).isTrue();
     assertThat(endpoints.postgresPort()).isNotEqualTo(5432);
+  }
+
+  @Test
+  void cassandra_runs_at_the_lowest_cpu_priority_once_it_is_up() throws Exception {
+    TestEngines.all();
+    ProcessHandle cassandra = ProcessHandle.current().children()
+        .filter(child -> commandLine(child).contains("org.apache.cassandra.service.CassandraDaemon"))
+        .findFirst().orElseThrow();
+
+    assertThat(BackgroundPriority.nicesOf(cassandra.pid()))
+        .as("every thread of Cassandra, those started since it was reniced included")
+        .hasSizeGreaterThan(10)
+        .containsOnly(BackgroundPriority.NICE);
   }
 
   @Test
@@ -65,5 +80,13 @@ class DevStackIT {
       stack.close();
     }
     assertThat(stack.running()).isEmpty();
+  }
+
+  private static String commandLine(ProcessHandle process) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+    } catch (IOException ended) {
+      return "";
+    }
   }
 }
