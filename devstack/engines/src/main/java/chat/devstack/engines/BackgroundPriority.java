@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It runs after readiness, not at launch: the engine starts as fast as it did (all-in-one ready
  * waits for it). On Linux every thread has its own nice value and a new thread takes its creator's,
- * so each thread under {@code /proc/<pid>/task} is reniced, again until a pass finds no thread it has
- * not seen (threads started meanwhile). Elsewhere {@code renice} applies to the process. A failure is
+ * so each thread under {@code /proc/<pid>/task} is reniced but the JIT compilers
+ * ({@link #keepsPriority}), again until a pass finds no thread it has not seen (threads started
+ * meanwhile). Elsewhere {@code renice} applies to the process. A failure is
  * logged and the engine runs on at normal priority: this is about latency under load, not function.
  */
 final class BackgroundPriority {
@@ -37,14 +38,15 @@ final class BackgroundPriority {
 
   private BackgroundPriority() {}
 
-  /** Renices {@code pid} (all its threads, where the OS lists them) to {@link #NICE}. */
+  /** Renices {@code pid} (all its threads but the JIT compilers', where the OS lists them) to {@link #NICE}. */
   static void apply(String engine, long pid) {
     try {
       if (Files.isDirectory(tasksOf(pid))) {
         reniceThreads(pid);
-        List<Integer> nices = nicesOf(pid);
-        long background = nices.stream().filter(nice -> nice == NICE).count();
-        log.info("{} runs in the background: {} of its {} threads at nice {}", engine, background, nices.size(), NICE);
+        List<Task> threads = threadsOf(pid);
+        long background = threads.stream().filter(thread -> thread.nice() == NICE).count();
+        log.info("{} runs in the background: {} of its {} threads at nice {}, its JIT compilers at normal priority",
+            engine, background, threads.size(), NICE);
       } else {
         String said = renice(List.of(pid));
         log.info("{} runs in the background (nice {}){}", engine, NICE, said.isEmpty() ? "" : ": " + said);
@@ -56,40 +58,66 @@ final class BackgroundPriority {
     }
   }
 
-  /** The nice value of each thread of {@code pid} (Linux). */
-  static List<Integer> nicesOf(long pid) throws IOException {
-    List<Integer> nices = new ArrayList<>();
-    for (long thread : threadsOf(pid)) {
-      try {
-        nices.add(niceOf(Files.readString(tasksOf(pid).resolve(Long.toString(thread)).resolve("stat"))));
-      } catch (IOException ended) {
-        // the thread ended since it was listed
+  /**
+   * Whether a thread keeps its priority: the JVM's JIT compilers. Just after start an engine runs
+   * mostly interpreted, and the box is at its busiest (every JVM compiling); with its compilers at
+   * nice 19 Cassandra stayed slow long enough for the persister's writes to time out (2 s) during
+   * the first minute at 1,000 msg/s. Compilers are busy only in the first minutes, and the JVM
+   * starts more of them from one of them, so they keep the priority they have.
+   */
+  static boolean keepsPriority(String threadName) {
+    return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
+  }
+
+  /** A thread of a process as {@code /proc/<pid>/task/<tid>/stat} describes it. */
+  record Task(long id, String name, int nice) {
+
+    /** Reads a stat line: the name between the first '(' and the last ')', the nice value the 19th field. */
+    static Task parse(String stat) {
+      int open = stat.indexOf('(');
+      int close = stat.lastIndexOf(')');
+      if (open < 0 || close < open) {
+        throw new IllegalArgumentException("not a stat line: " + stat);
+      }
+      String[] fields = stat.substring(close + 2).split(" ");
+      // fields[0] is field 3 (state), so field 19 (nice) is fields[16]
+      return new Task(Long.parseLong(stat.substring(0, open).trim()), stat.substring(open + 1, close),
+          Integer.parseInt(fields[16]));
+    }
+  }
+
+  /** Every thread of {@code pid} (Linux). */
+  static List<Task> threadsOf(long pid) throws IOException {
+    List<Task> threads = new ArrayList<>();
+    try (Stream<Path> tasks = Files.list(tasksOf(pid))) {
+      for (Path task : tasks.sorted().toList()) {
+        try {
+          threads.add(Task.parse(Files.readString(task.resolve("stat"))));
+        } catch (IOException ended) {
+          // the thread ended since it was listed
+        }
       }
     }
-    return nices;
+    return threads;
   }
 
   private static void reniceThreads(long pid) throws IOException, InterruptedException {
-    Set<Long> done = new TreeSet<>();
+    Set<Long> seen = new TreeSet<>();
     for (int pass = 0; pass < MAX_PASSES; pass++) {
-      List<Long> fresh = new ArrayList<>(threadsOf(pid));
-      fresh.removeAll(done);
+      List<Task> fresh = threadsOf(pid).stream().filter(thread -> !seen.contains(thread.id())).toList();
       if (fresh.isEmpty()) {
         return;
       }
-      renice(fresh); // a thread that ended since it was listed fails alone; nicesOf tells the outcome
-      done.addAll(fresh);
+      List<Long> ids = fresh.stream().filter(thread -> !keepsPriority(thread.name())).map(Task::id).toList();
+      if (!ids.isEmpty()) {
+        renice(ids); // a thread that ended since it was listed fails alone; threadsOf tells the outcome
+      }
+      fresh.forEach(thread -> seen.add(thread.id()));
     }
   }
 
   private static Path tasksOf(long pid) {
     return PROC.resolve(Long.toString(pid)).resolve("task");
-  }
-
-  private static List<Long> threadsOf(long pid) throws IOException {
-    try (Stream<Path> tasks = Files.list(tasksOf(pid))) {
-      return tasks.map(task -> Long.parseLong(task.getFileName().toString())).sorted().toList();
-    }
   }
 
   /** Runs renice over {@code ids}; what it printed. */
@@ -110,16 +138,5 @@ final class BackgroundPriority {
     List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(NICE), "-p"));
     ids.forEach(id -> command.add(Long.toString(id)));
     return command;
-  }
-
-  /** The nice value in a {@code /proc/<pid>/task/<tid>/stat} line: the 19th field, counted past the command's parentheses. */
-  static int niceOf(String stat) {
-    int end = stat.lastIndexOf(')');
-    if (end < 0) {
-      throw new IllegalArgumentException("not a stat line: " + stat);
-    }
-    String[] fields = stat.substring(end + 2).split(" ");
-    // fields[0] is field 3 (state), so field 19 (nice) is fields[16]
-    return Integer.parseInt(fields[16]);
   }
 }
