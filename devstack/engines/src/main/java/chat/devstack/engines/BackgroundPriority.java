@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * waits for it). On Linux every thread has its own nice value and a new thread takes its creator's,
  * so each thread under {@code /proc/<pid>/task} is reniced but the JIT compilers
  * ({@link #keepsPriority}), again until a pass finds no thread it has not seen (threads started
- * meanwhile). Elsewhere {@code renice} applies to the process. A failure is
- * logged and the engine runs on at normal priority: this is about latency under load, not function.
+ * meanwhile). Elsewhere {@code renice} applies to the process. A failure is logged and the engine
+ * runs on at normal priority: this is about latency under load, not function.
  */
 final class BackgroundPriority {
 
@@ -60,10 +60,11 @@ final class BackgroundPriority {
 
   /**
    * Whether a thread keeps its priority: the JVM's JIT compilers. Just after start an engine runs
-   * mostly interpreted, and the box is at its busiest (every JVM compiling); with its compilers at
-   * nice 19 Cassandra stayed slow long enough for the persister's writes to time out (2 s) during
-   * the first minute at 1,000 msg/s. Compilers are busy only in the first minutes, and the JVM
-   * starts more of them from one of them, so they keep the priority they have.
+   * mostly interpreted while the box is at its busiest (every JVM compiling). With every thread of
+   * Cassandra at nice 19, the persister's writes timed out (2 s) and were retried 7–9 times in the
+   * first minute at 1,000 msg/s; with the compilers left alone, twice (one start each). Compilers
+   * are busy only in the first minutes, and the JVM starts more of them from one of them, so the
+   * ones started later keep the priority too.
    */
   static boolean keepsPriority(String threadName) {
     return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
